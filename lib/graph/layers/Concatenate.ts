@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { shapeError, shapeOk } from '../issues';
+import { formatShape } from '../shape';
+import { defineLayer, noParams } from './define';
+import { showValue } from './params';
+
+const axis = z.unknown().transform((value, ctx) => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a non-zero integer axis (-1 is the last; 0 is the batch), got ${showValue(value)}`,
+      input: value,
+    });
+    return z.NEVER;
+  }
+  return value;
+}) as unknown as z.ZodType<number>;
+
+export const ConcatenateParams = z.strictObject({ axis: axis.default(-1) });
+export type ConcatenateParams = z.infer<typeof ConcatenateParams>;
+
+export const Concatenate = defineLayer({
+  type: 'Concatenate',
+  category: 'merge',
+  params: ConcatenateParams,
+  initialParams: { axis: -1 },
+  inputs: { min: 2, max: Number.POSITIVE_INFINITY },
+  outputShape(inputs, p) {
+    const first = inputs[0] ?? [];
+    const rank = first.length;
+    const shapes = inputs.map(formatShape).join(' + ');
+    if (inputs.some((s) => s.length !== rank)) {
+      return shapeError({
+        code: 'concatRankDiffers',
+        values: { shapes },
+        message: `Concatenate needs inputs with the same number of dimensions but gets ${shapes}`,
+      });
+    }
+    // Keras counts axis 0 as the batch; our shapes leave it out.
+    const at = p.axis < 0 ? rank + p.axis : p.axis - 1;
+    if (at < 0 || at >= rank) {
+      return shapeError({
+        code: 'concatBadAxis',
+        values: { axis: p.axis, rank },
+        message: `Concatenate's axis ${p.axis} does not exist for inputs with ${rank} dimensions: use -1 for the last`,
+        fix: { kind: 'setParam', param: 'axis', value: -1 },
+      });
+    }
+    const mismatch = inputs.some((s) => s.some((d, i) => i !== at && d !== first[i]));
+    if (mismatch) {
+      return shapeError({
+        code: 'concatShapesDiffer',
+        values: { shapes, axis: p.axis },
+        message: `Concatenate along axis ${p.axis} needs every other dimension equal but gets ${shapes}`,
+      });
+    }
+    const out = [...first];
+    out[at] = inputs.reduce((sum, s) => sum + (s[at] ?? 0), 0);
+    return shapeOk(out);
+  },
+  paramCount: () => noParams,
+  summary: (p) => `axis ${showValue(p.axis)}`,
+});

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { shapeError, shapeOk } from '../issues';
+import { expectImage } from './conv-shared';
+import { defineLayer, noParams } from './define';
+
+export const GlobalAveragePooling2DParams = z.strictObject({});
+export type GlobalAveragePooling2DParams = z.infer<typeof GlobalAveragePooling2DParams>;
+
+export const GlobalAveragePooling2D = defineLayer({
+  type: 'GlobalAveragePooling2D',
+  category: 'pooling',
+  params: GlobalAveragePooling2DParams,
+  initialParams: {},
+  inputs: { min: 1, max: 1 },
+  outputShape(inputs) {
+    const input = inputs[0];
+    const problem = expectImage('GlobalAveragePooling2D', input);
+    if (problem || !input) return shapeError(problem!);
+    return shapeOk([input[2]!]);
+  },
+  paramCount: () => noParams,
+  summary: () => '',
+});

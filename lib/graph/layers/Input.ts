@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { shapeOk } from '../issues';
+import { defineLayer, noParams } from './define';
+import { showValue } from './params';
+
+const inputShape = z.unknown().transform((value, ctx): number[] => {
+  const ok =
+    Array.isArray(value) &&
+    value.length >= 1 &&
+    value.length <= 3 &&
+    value.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 1);
+  if (!ok) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a shape [height, width, channels] of positive integers, got ${showValue(value)}`,
+      input: value,
+    });
+    return z.NEVER;
+  }
+  return value as number[];
+}) as unknown as z.ZodType<number[]>;
+
+export const InputParams = z.strictObject({ shape: inputShape });
+export type InputParams = z.infer<typeof InputParams>;
+
+export const Input = defineLayer({
+  type: 'Input',
+  category: 'input',
+  params: InputParams,
+  initialParams: { shape: [28, 28, 1] },
+  inputs: { min: 0, max: 0 },
+  outputShape: (_inputs, p) => shapeOk([...p.shape]),
+  paramCount: () => noParams,
+  summary: (p) => p.shape.join('×'),
+});

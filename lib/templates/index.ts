@@ -1,0 +1,36 @@
+import { parseArchitectureDocument, type ArchitectureDocument } from '../schema';
+import courseCnn from './course-cnn.json';
+import denseBaseline from './dense-baseline.json';
+import lenet5 from './lenet5.json';
+import residual from './residual.json';
+
+export const templateIds = ['course-cnn', 'dense-baseline', 'lenet5', 'residual'] as const;
+export type TemplateId = (typeof templateIds)[number];
+
+const raw: Record<TemplateId, unknown> = {
+  'course-cnn': courseCnn,
+  'dense-baseline': denseBaseline,
+  lenet5,
+  residual,
+};
+
+/** A fresh, validated copy of a template document. */
+export function templateDocument(id: TemplateId): ArchitectureDocument {
+  const parsed = parseArchitectureDocument(structuredClone(raw[id]));
+  if (!parsed.ok) throw new Error(`template ${id} is invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  return parsed.document;
+}
+
+export function isTemplateId(value: unknown): value is TemplateId {
+  return typeof value === 'string' && (templateIds as readonly string[]).includes(value);
+}
+
+/** A blank document: one Input, where every architecture starts. */
+export function blankDocument(name = 'Untitled'): ArchitectureDocument {
+  return {
+    version: 1,
+    name,
+    nodes: [{ id: 'input', type: 'Input', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } }],
+    edges: [],
+  };
+}

@@ -1,0 +1,22 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+// Cross-origin isolation lets the browser give tfjs's WASM backend threads
+// (SharedArrayBuffer). Every asset is served from our own origin, so
+// require-corp costs nothing.
+const isolationHeaders = [
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3'],
+  async headers() {
+    return [{ source: '/:path*', headers: isolationHeaders }];
+  },
+};
+
+export default withNextIntl(nextConfig);
