@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import path from 'node:path';
+
 
 export default defineConfig({
   resolve: { alias: { '@': import.meta.dirname } },
