@@ -52,7 +52,7 @@ const nodeSchemas = Object.fromEntries(
     z.strictObject({
       id: Id,
       type: z.literal(type),
-      params: (layerRegistry[type].params as z.ZodType).default({}),
+      params: (layerRegistry[type].params as z.ZodType).prefault({}),
       position: Position,
     }),
   ]),
