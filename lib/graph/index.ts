@@ -4,3 +4,5 @@ export { layerRegistry, layerTypes, layerDef, isLayerType, categoryOrder, layers
 export type { LayerCategory } from './layers/define';
 export * from './shape';
 export { wouldCreateCycle, incomingEdges, outgoingEdges, topologicalOrder } from './topology';
+export * from './edit';
+export { autoLayout } from './layout';

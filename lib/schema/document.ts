@@ -56,7 +56,7 @@ const nodeSchemas = Object.fromEntries(
       position: Position,
     }),
   ]),
-) as Record<LayerType, z.ZodType>;
+) as unknown as Record<LayerType, z.ZodType>;
 
 /** A node, checked against its own layer type's params so errors name the exact field. */
 export const LayerNodeSchema = z.unknown().transform((value, ctx): LayerNode => {
