@@ -1,0 +1,165 @@
+'use client';
+
+import { ReactFlowProvider } from '@xyflow/react';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState, type ReactNode } from 'react';
+import { forkShared } from '@/lib/api/client';
+import type { ArchitectureDocument } from '@/lib/schema';
+import { Canvas } from './Canvas';
+import { EditorProvider, useEditor, useEditorStore } from './EditorContext';
+import { GraphIssuesBar, NameField, SaveState, Totals } from './Header';
+import { Inspector } from './Inspector';
+import { Palette } from './Palette';
+import { FileButtons, HistoryButtons, LayoutButtons } from './Toolbar';
+import { useDocumentSync, type SavedArchitecture } from './useDocumentSync';
+import { useShortcuts } from './useShortcuts';
+import { TrainTab, RunsTab } from './TrainTabs';
+import './editor.css';
+
+type Props =
+  | { mode: 'owner'; initial: ArchitectureDocument; saved: SavedArchitecture }
+  | { mode: 'new'; initial: ArchitectureDocument }
+  | { mode: 'shared'; initial: ArchitectureDocument; shareId: string };
+
+type Tab = 'design' | 'train' | 'runs';
+
+export function Editor(props: Props) {
+  return (
+    <EditorProvider initial={props.initial} readOnly={props.mode === 'shared'}>
+      <ReactFlowProvider>
+        <EditorShell {...props} />
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}
+
+function ShareButton({ shareId }: { shareId: string }) {
+  const t = useTranslations('editor.toolbar');
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={async () => {
+          const url = `${window.location.origin}/s/${shareId}`;
+          try {
+            await navigator.clipboard.writeText(url);
+            setMessage(t('copied', { url }));
+          } catch {
+            setMessage(t('copyFailed', { url }));
+          }
+        }}
+      >
+        {t('share')}
+      </button>
+      {message ? (
+        <span className="share-message" role="status" data-testid="share-message">
+          {message}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function ForkButton({ shareId }: { shareId: string }) {
+  const t = useTranslations('editor');
+  const router = useRouter();
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  return (
+    <>
+      <button
+        type="button"
+        className="primary"
+        disabled={state.busy}
+        onClick={async () => {
+          setState({ busy: true, error: null });
+          const result = await forkShared(shareId);
+          if (result.ok) router.push(`/a/${result.data.id}`);
+          else setState({ busy: false, error: result.error });
+        }}
+      >
+        {state.busy ? t('readOnly.forking') : t('toolbar.fork')}
+      </button>
+      {state.error ? <span className="error-text">{state.error}</span> : null}
+    </>
+  );
+}
+
+function ConflictDialog({ version, onCopy }: { version: number | null; onCopy: () => void }) {
+  const t = useTranslations('editor.save');
+  return (
+    <div className="dialog" role="alertdialog" aria-labelledby="conflict-title">
+      <p id="conflict-title">
+        <strong>{t('conflictTitle')}</strong>
+      </p>
+      <p>{t('conflictBody', { version: version ?? '?' })}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('reload')}
+      </button>{' '}
+      <button type="button" className="primary" onClick={onCopy}>
+        {t('saveCopy')}
+      </button>
+    </div>
+  );
+}
+
+function EditorShell(props: Props) {
+  const t = useTranslations('editor');
+  const store = useEditorStore();
+  const readOnly = props.mode === 'shared';
+  useShortcuts(store, readOnly);
+  const sync = useDocumentSync(store, props.mode === 'owner' ? props.saved : null, !readOnly);
+  const [tab, setTab] = useState<Tab>('design');
+  const doc = useEditor((s) => s.doc);
+  const shareId = props.mode === 'shared' ? props.shareId : sync.saved?.shareId;
+
+  const tabs: Array<[Tab, ReactNode]> = [
+    ['design', t('tabs.design')],
+    ['train', t('tabs.train')],
+    ...(sync.saved && !readOnly ? ([['runs', t('tabs.runs')]] as Array<[Tab, ReactNode]>) : []),
+  ];
+
+  return (
+    <div className="editor">
+      <div className="editor-header">
+        <NameField />
+        <Totals />
+        <div className="toolbar" role="toolbar" aria-label="Editor">
+          {!readOnly && <HistoryButtons />}
+          <LayoutButtons />
+          <FileButtons />
+          {readOnly ? null : sync.saved ? (
+            <SaveState status={sync.status} onRetry={sync.retry} />
+          ) : (
+            <button type="button" className="primary" onClick={() => void sync.create()} disabled={sync.status.kind === 'saving'}>
+              {t('toolbar.save')}
+            </button>
+          )}
+          {!sync.saved && !readOnly && sync.status.kind === 'failed' ? <SaveState status={sync.status} onRetry={() => void sync.create()} /> : null}
+          {shareId && !readOnly ? <ShareButton shareId={shareId} /> : null}
+          {props.mode === 'shared' ? <ForkButton shareId={props.shareId} /> : null}
+        </div>
+      </div>
+      {readOnly ? <p className="read-only-banner">{t('readOnly.banner')}</p> : null}
+      {sync.status.kind === 'conflict' ? (
+        <ConflictDialog version={sync.status.version} onCopy={() => void sync.create(t('mine.copyOf', { name: doc.name }))} />
+      ) : null}
+      <div className="tabs" role="tablist">
+        {tabs.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <GraphIssuesBar />
+      <div className="editor-body" hidden={tab !== 'design'}>
+        <Palette />
+        <Canvas />
+        <Inspector />
+      </div>
+      {tab === 'train' ? <TrainTab doc={doc} architectureId={readOnly ? null : (sync.saved?.id ?? null)} canSaveRuns={!readOnly && !!sync.saved} /> : null}
+      {tab === 'runs' && sync.saved ? <RunsTab architectureId={sync.saved.id} /> : null}
+    </div>
+  );
+}

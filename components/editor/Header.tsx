@@ -1,0 +1,92 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { renameDocument } from '@/lib/graph';
+import { useAnalysis, useEditor, useEditorStore, useReadOnly } from './EditorContext';
+import type { SaveStatus } from './useDocumentSync';
+
+export function NameField() {
+  const t = useTranslations('editor');
+  const store = useEditorStore();
+  const readOnly = useReadOnly();
+  const name = useEditor((s) => s.doc.name);
+  const [text, setText] = useState(name);
+  useEffect(() => setText(name), [name]);
+  const commit = () => {
+    const trimmed = text.trim().slice(0, 100);
+    if (!trimmed) return setText(name);
+    if (trimmed !== name) store.getState().apply(renameDocument(store.getState().doc, trimmed));
+  };
+  return (
+    <input
+      className="name-field"
+      aria-label={t('nameLabel')}
+      value={text}
+      readOnly={readOnly}
+      maxLength={100}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+      }}
+    />
+  );
+}
+
+/** Total / trainable parameters, or "—" while any error remains (never a wrong total). */
+export function Totals() {
+  const t = useTranslations('editor.totals');
+  const { totals, errorCount, issues } = useAnalysis();
+  const warnings = issues.length - errorCount;
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  return (
+    <div className="totals" data-testid="totals">
+      <span>
+        {t('params')}: <strong data-testid="total-params">{totals ? fmt(totals.total) : t('none')}</strong>
+      </span>
+      {totals ? (
+        <span className="muted">
+          {t('trainable')} <span data-testid="trainable-params">{fmt(totals.trainable)}</span> · {t('nonTrainable')}{' '}
+          {fmt(totals.nonTrainable)}
+        </span>
+      ) : null}
+      {errorCount > 0 ? <span className="badge error">{t('errors', { count: errorCount })}</span> : null}
+      {warnings > 0 ? <span className="badge warning">{t('warnings', { count: warnings })}</span> : null}
+    </div>
+  );
+}
+
+export function GraphIssuesBar() {
+  const { issues } = useAnalysis();
+  const t = useTranslations('editor.issues');
+  const graphLevel = issues.filter((i) => i.nodeId === null);
+  if (!graphLevel.length) return null;
+  return (
+    <div className="graph-issues" role="alert">
+      {graphLevel.map((i) => (
+        <p key={i.code}>{t.has(i.code) ? t(i.code, i.values) : i.message}</p>
+      ))}
+    </div>
+  );
+}
+
+export function SaveState({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
+  const t = useTranslations('editor.save');
+  const text =
+    status.kind === 'failed'
+      ? t('failed', { error: status.error })
+      : status.kind === 'conflict'
+        ? t('conflictTitle')
+        : t(status.kind);
+  return (
+    <span className={`save-state ${status.kind}`} role="status" data-testid="save-state" data-state={status.kind}>
+      {text}
+      {status.kind === 'failed' ? (
+        <button type="button" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      ) : null}
+    </span>
+  );
+}

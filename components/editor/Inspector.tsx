@@ -1,0 +1,225 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
+import { formatShape, layerDef, setParams, toPair, type Padding } from '@/lib/graph';
+import { poolStrides, type PoolingParams } from '@/lib/graph/layers/pooling-shared';
+import type { LayerNode } from '@/lib/schema';
+import { useAnalysis, useEditor, useEditorStore, useReadOnly } from './EditorContext';
+import { formatFieldValue, paramFields, parseFieldText, type ParamField } from './paramFields';
+import { useIssueText } from './useIssueText';
+
+function fieldError(layer: LayerNode, key: string, value: unknown): { params: LayerNode['params'] } | { error: string } {
+  const candidate: Record<string, unknown> = { ...layer.params, [key]: value };
+  if (value === undefined) delete candidate[key];
+  const parsed = layerDef(layer.type).params.safeParse(candidate);
+  if (parsed.success) return { params: parsed.data as LayerNode['params'] };
+  const issue = parsed.error.issues.find((i) => i.path[0] === key) ?? parsed.error.issues[0];
+  return { error: issue?.message ?? 'invalid value' };
+}
+
+function TextField({ layer, field }: { layer: LayerNode; field: ParamField }) {
+  const t = useTranslations('layers');
+  const store = useEditorStore();
+  const readOnly = useReadOnly();
+  const value = (layer.params as Record<string, unknown>)[field.key];
+  const [text, setText] = useState(formatFieldValue(value));
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLInputElement>(null);
+  const id = `param-${layer.id}-${field.key}`;
+
+  // Undo, redo or a fix changed the value: show it, unless the user is typing here.
+  useEffect(() => {
+    if (document.activeElement !== ref.current) {
+      setText(formatFieldValue(value));
+      setError(null);
+    }
+  }, [value]);
+
+  const onChange = (next: string) => {
+    setText(next);
+    const result = fieldError(layer, field.key, parseFieldText(field, next));
+    if ('error' in result) {
+      setError(result.error);
+      return;
+    }
+    setError(null);
+    const state = store.getState();
+    state.applyLive(setParams(state.doc, layer.id, result.params));
+  };
+  const commit = () => {
+    store.getState().commitLive();
+    if (error) {
+      // The document kept its last valid value; show it again.
+      setText(formatFieldValue(value));
+      setError(null);
+    }
+  };
+  const help = t.has(`paramHelp.${field.key}`) ? t(`paramHelp.${field.key}`) : null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(`params.${field.key}`)}</label>
+      <input
+        id={id}
+        ref={ref}
+        value={text}
+        readOnly={readOnly}
+        inputMode={field.kind === 'int' || field.kind === 'number' ? 'decimal' : 'text'}
+        aria-invalid={error ? 'true' : 'false'}
+        aria-describedby={error ? `${id}-error` : help ? `${id}-help` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : help ? (
+        <p id={`${id}-help`} className="field-help muted">
+          {help}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ChoiceField({ layer, field }: { layer: LayerNode; field: Extract<ParamField, { kind: 'select' | 'boolean' }> }) {
+  const t = useTranslations('layers');
+  const ti = useTranslations('editor.inspector');
+  const store = useEditorStore();
+  const readOnly = useReadOnly();
+  const value = (layer.params as Record<string, unknown>)[field.key];
+  const id = `param-${layer.id}-${field.key}`;
+  const set = (next: unknown) => {
+    const result = fieldError(layer, field.key, next);
+    if ('params' in result) {
+      const state = store.getState();
+      state.apply(setParams(state.doc, layer.id, result.params));
+    }
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(`params.${field.key}`)}</label>
+      {field.kind === 'boolean' ? (
+        <select id={id} value={String(value)} disabled={readOnly} onChange={(e) => set(e.target.value === 'true')}>
+          <option value="true">{ti('true')}</option>
+          <option value="false">{ti('false')}</option>
+        </select>
+      ) : (
+        <select id={id} value={String(value)} disabled={readOnly} onChange={(e) => set(e.target.value)}>
+          {field.options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      )}
+    </div>
+  );
+}
+
+/** The output-size arithmetic with the real numbers: `valid: ceil((28 − 3 + 1) / 2) = 13`. */
+export function sizeArithmetic(n: number, k: number, s: number, padding: Padding): string {
+  return padding === 'same'
+    ? `same: ceil(${n} / ${s}) = ${Math.ceil(n / s)}`
+    : `valid: ceil((${n} − ${k} + 1) / ${s}) = ${Math.ceil((n - k + 1) / s)}`;
+}
+
+function Arithmetic({ layer, input }: { layer: LayerNode; input: readonly number[] | undefined }) {
+  const t = useTranslations('editor.inspector');
+  if (!input || input.length !== 3) return null;
+  let window: readonly [number, number];
+  let strides: readonly [number, number];
+  let padding: Padding;
+  let href: string;
+  if (layer.type === 'Conv2D') {
+    window = toPair(layer.params.kernelSize);
+    strides = toPair(layer.params.strides);
+    padding = layer.params.padding;
+    href = `/learn/stride?kernel=${window[0]}&stride=${strides[0]}&padding=${padding}`;
+  } else if (layer.type === 'MaxPooling2D' || layer.type === 'AveragePooling2D') {
+    const p = layer.params as PoolingParams;
+    window = toPair(p.poolSize);
+    strides = poolStrides(p);
+    padding = p.padding;
+    href = `/learn/pooling?pool=${window[0]}&stride=${strides[0]}&padding=${padding}`;
+  } else return null;
+  const rows =
+    input[0] === input[1] && window[0] === window[1] && strides[0] === strides[1]
+      ? [sizeArithmetic(input[0]!, window[0], strides[0], padding)]
+      : [
+          `h ${sizeArithmetic(input[0]!, window[0], strides[0], padding)}`,
+          `w ${sizeArithmetic(input[1]!, window[1], strides[1], padding)}`,
+        ];
+  return (
+    <div className="arithmetic">
+      <h3>{t('arithmetic')}</h3>
+      {rows.map((r) => (
+        <p key={r} className="mono" data-testid="size-arithmetic">
+          {r}
+        </p>
+      ))}
+      <Link href={href}>{t('learnMore')}</Link>
+    </div>
+  );
+}
+
+export function Inspector() {
+  const t = useTranslations('editor.inspector');
+  const issueText = useIssueText();
+  const selected = useEditor((s) => s.selectedNodeIds);
+  const layer = useEditor((s) => (s.selectedNodeIds.length === 1 ? s.doc.nodes.find((n) => n.id === s.selectedNodeIds[0]) : undefined));
+  const analysis = useAnalysis();
+  if (!layer) {
+    return (
+      <aside className="inspector" aria-label={t('title')}>
+        <h2>{t('title')}</h2>
+        <p className="muted">{selected.length > 1 ? t('multi', { count: selected.length }) : t('empty')}</p>
+      </aside>
+    );
+  }
+  const a = analysis.nodes[layer.id];
+  return (
+    <aside className="inspector" aria-label={t('title')}>
+      <h2>
+        {layer.type} <span className="muted mono">{layer.id}</span>
+      </h2>
+      <dl className="facts">
+        <dt>{t('inputShape')}</dt>
+        <dd className="mono">{a?.inputShapes.length ? a.inputShapes.map(formatShape).join(' + ') : '—'}</dd>
+        <dt>{t('outputShape')}</dt>
+        <dd className="mono" data-testid="inspector-output-shape">
+          {a?.outputShape ? formatShape(a.outputShape) : '—'}
+        </dd>
+        <dt>{t('paramCount')}</dt>
+        <dd className="mono">{a?.paramCount ? a.paramCount.total.toLocaleString('en-US') : '—'}</dd>
+      </dl>
+      <form className="params" onSubmit={(e) => e.preventDefault()} key={layer.id}>
+        {paramFields[layer.type].map((field) =>
+          field.kind === 'select' || field.kind === 'boolean' ? (
+            <ChoiceField key={field.key} layer={layer} field={field} />
+          ) : (
+            <TextField key={field.key} layer={layer} field={field} />
+          ),
+        )}
+      </form>
+      <Arithmetic layer={layer} input={a?.inputShapes[0]} />
+      {a && a.issues.length > 0 ? (
+        <div className="inspector-issues">
+          <h3>{t('issues')}</h3>
+          <ul>
+            {a.issues.map((i) => (
+              <li key={i.code} className={i.severity}>
+                {issueText(i)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </aside>
+  );
+}

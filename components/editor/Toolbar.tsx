@@ -1,0 +1,126 @@
+'use client';
+
+import { useReactFlow } from '@xyflow/react';
+import { useTranslations } from 'next-intl';
+import { useRef, useState } from 'react';
+import { autoLayout, moveNodes } from '@/lib/graph';
+import { parseArchitectureJson, serializeDocument, type SchemaIssue } from '@/lib/schema';
+import { useEditorStore, useHistory, useReadOnly } from './EditorContext';
+
+export function HistoryButtons() {
+  const t = useTranslations('editor.toolbar');
+  const store = useEditorStore();
+  const canUndo = useHistory((h) => h.pastStates.length > 0);
+  const canRedo = useHistory((h) => h.futureStates.length > 0);
+  return (
+    <>
+      <button type="button" onClick={() => store.temporal.getState().undo()} disabled={!canUndo} title="Ctrl+Z">
+        {t('undo')}
+      </button>
+      <button type="button" onClick={() => store.temporal.getState().redo()} disabled={!canRedo} title="Ctrl+Shift+Z / Ctrl+Y">
+        {t('redo')}
+      </button>
+    </>
+  );
+}
+
+export function LayoutButtons() {
+  const t = useTranslations('editor.toolbar');
+  const store = useEditorStore();
+  const readOnly = useReadOnly();
+  const { fitView } = useReactFlow();
+  return (
+    <>
+      {!readOnly && (
+        <button
+          type="button"
+          onClick={() => {
+            const state = store.getState();
+            state.apply(moveNodes(state.doc, autoLayout(state.doc)));
+            requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1 }));
+          }}
+        >
+          {t('layout')}
+        </button>
+      )}
+      <button type="button" onClick={() => void fitView({ padding: 0.2, maxZoom: 1 })}>
+        {t('fit')}
+      </button>
+    </>
+  );
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Export the document as .json; import validates it and shows the schema errors instead of loading a broken graph. */
+export function FileButtons() {
+  const t = useTranslations('editor');
+  const store = useEditorStore();
+  const readOnly = useReadOnly();
+  const input = useRef<HTMLInputElement>(null);
+  const [issues, setIssues] = useState<SchemaIssue[] | null>(null);
+  return (
+    <>
+      {!readOnly && (
+        <>
+          <button type="button" onClick={() => input.current?.click()}>
+            {t('toolbar.import')}
+          </button>
+          <input
+            ref={input}
+            type="file"
+            accept="application/json,.json"
+            hidden
+            aria-label={t('toolbar.import')}
+            data-testid="import-file"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              const result = parseArchitectureJson(await file.text());
+              if (!result.ok) {
+                setIssues(result.issues);
+                return;
+              }
+              setIssues(null);
+              store.getState().apply(result.document);
+            }}
+          />
+        </>
+      )}
+      <button
+        type="button"
+        onClick={() => {
+          const doc = store.getState().doc;
+          download(`${doc.name.replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'architecture'}.json`, serializeDocument(doc));
+        }}
+      >
+        {t('toolbar.export')}
+      </button>
+      {issues && (
+        <div className="dialog" role="alertdialog" aria-labelledby="import-errors-title">
+          <p id="import-errors-title">
+            <strong>{t('import.failed')}</strong>
+          </p>
+          <ul className="mono">
+            {issues.map((i) => (
+              <li key={`${i.path}:${i.message}`}>
+                {i.path}: {i.message}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => setIssues(null)}>
+            {t('import.close')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
