@@ -1,0 +1,27 @@
+import { getTranslations } from 'next-intl/server';
+import { listArchitecturesForOwner } from '@/lib/db/architectures';
+import { getOwnerHashFromCookies } from '@/lib/db/owner';
+import { ArchitectureList } from '@/components/editor/ArchitectureList';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'My architectures · CNN Studio' };
+
+export default async function MinePage() {
+  const t = await getTranslations('editor.mine');
+  const ownerHash = await getOwnerHashFromCookies();
+  const items = ownerHash ? await listArchitecturesForOwner(ownerHash) : [];
+  return (
+    <div className="page">
+      <h1>{t('title')}</h1>
+      <ArchitectureList
+        items={items.map((a) => ({
+          id: a.id,
+          name: a.name,
+          paramCount: a.paramCount,
+          updatedAt: new Date(a.updatedAt).toISOString(),
+          bestValAccuracy: a.bestValAccuracy,
+        }))}
+      />
+    </div>
+  );
+}
