@@ -160,3 +160,22 @@ test.describe('editor', () => {
     await expect(page.getByRole('heading', { name: 'Pooling' })).toBeVisible();
   });
 });
+
+test('typing in the inspector re-renders only the layers it affects', async ({ page }) => {
+  await page.goto('/new?template=course-cnn');
+  const editor = new EditorPage(page);
+  await editor.select('conv3');
+  const renders = async () =>
+    Object.fromEntries(
+      await page.locator('.layer-node').evaluateAll((els) => els.map((el) => [el.getAttribute('data-testid'), Number(el.getAttribute('data-renders'))])),
+    ) as Record<string, number>;
+  const before = await renders();
+  const filters = page.getByLabel('Filters');
+  await filters.fill('2');
+  await filters.pressSequentially('0');
+  await expect(editor.nodeShape('conv3')).toHaveText('7×7×20');
+  const after = await renders();
+  const changed = Object.keys(after).filter((k) => after[k] !== before[k]).sort();
+  // conv3's output and bn3/pool3 shapes change, and dense1's parameter count; nothing upstream renders again.
+  expect(changed).toEqual(['node-bn3', 'node-conv3', 'node-dense1', 'node-flatten', 'node-pool3'].sort());
+});
