@@ -1,7 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
+import { activations, type ActivationName } from '../graph/layers/params';
 import { poolStrides } from '../graph/layers/pooling-shared';
 import type { LayerNode } from '../schema';
 import { assertNever } from './assertNever';
+
+type TfActivation = NonNullable<Parameters<typeof tf.layers.activation>[0]>['activation'];
+
+/** The schema already checked the name; this only narrows its type (every name we allow exists in tfjs). */
+function tfActivation(name: string): TfActivation {
+  if (!(activations as readonly string[]).includes(name)) throw new Error(`unknown activation ${JSON.stringify(name)}`);
+  return name as ActivationName;
+}
 
 type NonInputNode = Exclude<LayerNode, { type: 'Input' }>;
 
@@ -21,7 +30,7 @@ export function buildLayer(node: NonInputNode, name: string, kernelSeed: number 
         kernelSize: p.kernelSize,
         strides: p.strides,
         padding: p.padding,
-        activation: p.activation,
+        activation: tfActivation(p.activation),
         useBias: p.useBias,
         ...(kernelInitializer ? { kernelInitializer } : {}),
       });
@@ -54,13 +63,13 @@ export function buildLayer(node: NonInputNode, name: string, kernelSeed: number 
       return tf.layers.dense({
         name,
         units: p.units,
-        activation: p.activation,
+        activation: tfActivation(p.activation),
         useBias: p.useBias,
         ...(kernelInitializer ? { kernelInitializer } : {}),
       });
     }
     case 'Activation':
-      return tf.layers.activation({ name, activation: node.params.activation });
+      return tf.layers.activation({ name, activation: tfActivation(node.params.activation) });
     case 'Add':
       return tf.layers.add({ name });
     case 'Concatenate':
