@@ -1,0 +1,150 @@
+// The browser-side data API: list, load, import, rename, delete. Works on the
+// main thread and inside a worker (fetch, DecompressionStream, crypto.subtle
+// and IndexedDB exist in both); only importDataset starts a worker of its own.
+import { builtinDatasets, builtinFiles, findBuiltin, type BuiltinDataset } from './builtin';
+import { maybeGunzip } from './gzip';
+import { pairIdx, splitWithKnownClasses } from './split';
+import { deleteStored, getStoredContent, getStoredSummary, listStored, updateStoredSummary } from './store';
+import { validateClassNames } from './classes';
+import { runImport } from './importClient';
+import type { DataError, Dataset, DatasetSummary, ImageSplit, ImportOptions, ImportResult } from './types';
+
+export type { DataError, Dataset, DatasetSummary, ImageSplit, ImportOptions, ImportResult } from './types';
+
+const loaded = new Map<string, Promise<Dataset>>();
+
+/** Built-ins first, then imported datasets in the order they were imported. */
+export async function listDatasets(): Promise<DatasetSummary[]> {
+  const builtins = builtinDatasets.map((d) => d.summary);
+  try {
+    return [...builtins, ...(await listStored())];
+  } catch {
+    // No IndexedDB (private mode, old browser): the built-ins still work.
+    return builtins;
+  }
+}
+
+export async function getDatasetSummary(id: string): Promise<DatasetSummary | undefined> {
+  return findBuiltin(id)?.summary ?? (await getStoredSummary(id));
+}
+
+/** Decoded datasets stay in memory, so switching back and forth costs nothing. */
+export function loadDataset(id: string, onProgress?: (fraction: number) => void): Promise<Dataset> {
+  const cached = loaded.get(id);
+  if (cached) {
+    onProgress?.(1);
+    return cached;
+  }
+  const builtin = findBuiltin(id);
+  const promise = builtin ? loadBuiltin(builtin, onProgress) : loadImported(id, onProgress);
+  loaded.set(id, promise);
+  promise.catch(() => loaded.delete(id));
+  return promise;
+}
+
+export async function deleteDataset(id: string): Promise<void> {
+  if (findBuiltin(id)) throw new Error(`${id} is built in and cannot be deleted`);
+  loaded.delete(id);
+  await deleteStored(id);
+}
+
+export async function renameClasses(id: string, names: string[]): Promise<ImportResult> {
+  const summary = await getDatasetSummary(id);
+  if (!summary) return { ok: false, errors: [{ file: id, message: 'no such dataset' }] };
+  if (summary.source === 'builtin') return { ok: false, errors: [{ file: summary.name, message: 'built-in class names cannot be changed' }] };
+  const checked = validateClassNames(names, summary.classNames.length, summary.name);
+  if (!checked.ok) return checked;
+  const next: DatasetSummary = { ...summary, classNames: checked.value };
+  await updateStoredSummary(next);
+  const cached = loaded.get(id);
+  if (cached) loaded.set(id, cached.then((d) => ({ ...d, classNames: checked.value })));
+  return { ok: true, summary: next };
+}
+
+/** Parses the files in a worker, then stores the dataset in IndexedDB; nothing is stored when any file is bad. */
+export function importDataset(files: File[], options: ImportOptions = {}, onProgress?: (fraction: number) => void): Promise<ImportResult> {
+  return runImport(files, options, onProgress);
+}
+
+async function fetchBytes(url: string, onBytes: (loaded: number, total: number | null) => void): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
+  const length = Number(response.headers.get('Content-Length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onBytes(received, total);
+  }
+  const out = new Uint8Array(received);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
+}
+
+async function loadBuiltin(def: BuiltinDataset, onProgress?: (fraction: number) => void): Promise<Dataset> {
+  const names = [builtinFiles.trainImages, builtinFiles.trainLabels, builtinFiles.testImages, builtinFiles.testLabels];
+  const received = names.map(() => 0);
+  const totals: (number | null)[] = names.map(() => null);
+  const report = () => {
+    const known = totals.every((t) => t !== null) ? totals.reduce<number>((a, t) => a + (t ?? 0), 0) : def.approxBytes;
+    // Downloading is most of the wait; decoding takes the last 10%.
+    onProgress?.(Math.min(0.9, (0.9 * received.reduce((a, b) => a + b, 0)) / known));
+  };
+  const raw = await Promise.all(
+    names.map((name, i) =>
+      fetchBytes(def.folder + name, (got, total) => {
+        received[i] = got;
+        totals[i] = total;
+        report();
+      }),
+    ),
+  );
+  const bytes: Uint8Array[] = [];
+  for (const [i, r] of raw.entries()) {
+    const unzipped = await maybeGunzip(r, names[i] ?? '');
+    if (!unzipped.ok) throw new Error(describe(unzipped.errors));
+    bytes.push(unzipped.value);
+  }
+  const [trainImages, trainLabels, testImages, testLabels] = bytes as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+  const classCount = def.summary.classNames.length;
+  const train = toSplit(trainImages, names[0] ?? '', trainLabels, names[1] ?? '', classCount);
+  const test = toSplit(testImages, names[2] ?? '', testLabels, names[3] ?? '', classCount);
+  onProgress?.(1);
+  const { trainCount: _t, testCount: _s, ...summary } = def.summary;
+  return { ...summary, train, test };
+}
+
+function toSplit(images: Uint8Array, imagesFile: string, labels: Uint8Array, labelsFile: string, classCount: number): ImageSplit {
+  const pair = pairIdx(images, imagesFile, labels, labelsFile);
+  if (!pair.ok) throw new Error(describe(pair.errors));
+  const split = splitWithKnownClasses(pair.value, classCount, labelsFile);
+  if (!split.ok) throw new Error(describe(split.errors));
+  return split.value;
+}
+
+async function loadImported(id: string, onProgress?: (fraction: number) => void): Promise<Dataset> {
+  const [summary, content] = await Promise.all([getStoredSummary(id), getStoredContent(id)]);
+  if (!summary || !content) throw new Error(`No dataset with id ${id}`);
+  onProgress?.(1);
+  const { trainCount: _t, testCount: _s, ...rest } = summary;
+  return { ...rest, train: content.train, test: content.test };
+}
+
+/** One line per error, naming file, row or entry: the form the UI and thrown errors use. */
+export function describe(errors: readonly DataError[]): string {
+  return errors.map(describeError).join('\n');
+}
+
+export function describeError(e: DataError): string {
+  const where = e.row !== undefined ? `, row ${e.row}` : e.entry !== undefined ? `, ${e.entry}` : '';
+  return `${e.file}${where}: ${e.message}`;
+}
