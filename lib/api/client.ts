@@ -1,0 +1,177 @@
+// Typed browser client for the REST API. Every response is validated with zod
+// and every failure (HTTP, network, malformed response) comes back as a value:
+// nothing here throws.
+import type { z } from 'zod';
+import type { ArchitectureDocument } from '@/lib/schema';
+import {
+  Architecture,
+  ArchitectureList,
+  CreatedArchitecture,
+  CreatedRun,
+  ErrorBody,
+  ForkedArchitecture,
+  Run,
+  RunList,
+  RunSummary,
+  SharedArchitecture,
+  UpdatedArchitecture,
+  type ApiFailure,
+  type ApiResult,
+  type ArchitectureSummary,
+  type CreateRunBody,
+  type EpochMetrics,
+  type RunPatch,
+  type RunWeights,
+} from './types';
+import { decodeWeights, encodeWeights } from './weights';
+
+export type { ApiResult, ApiFailure } from './types';
+
+const enc = encodeURIComponent;
+
+async function send(path: string, init: RequestInit): Promise<Response | ApiFailure> {
+  try {
+    return await fetch(path, { credentials: 'same-origin', cache: 'no-store', ...init });
+  } catch (e) {
+    return { ok: false, status: 0, error: `Could not reach the server: ${(e as Error).message}` };
+  }
+}
+
+async function failureOf(res: Response): Promise<ApiFailure> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // Not JSON (a proxy page, an empty body): fall back to the status line.
+  }
+  const parsed = ErrorBody.safeParse(body);
+  if (!parsed.success) return { ok: false, status: res.status, error: `${res.status} ${res.statusText || 'Request failed'}` };
+  const { error, issues, currentVersion } = parsed.data;
+  return {
+    ok: false,
+    status: res.status,
+    error,
+    ...(issues ? { issues } : {}),
+    ...(currentVersion !== undefined ? { currentVersion } : {}),
+  };
+}
+
+async function request<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<ApiResult<z.output<S>>> {
+  const res = await send(path, init);
+  if (!(res instanceof Response)) return res;
+  if (!res.ok) return failureOf(res);
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    return { ok: false, status: res.status, error: 'The server answered with something that is not JSON' };
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return {
+      ok: false,
+      status: res.status,
+      error: `Unexpected response from the server${first ? ` at ${first.path.join('.') || '(body)'}: ${first.message}` : ''}`,
+    };
+  }
+  return { ok: true, data: parsed.data };
+}
+
+/** For endpoints whose success carries nothing the caller needs (204, or 201 without a payload). */
+async function requestEmpty(path: string, init: RequestInit): Promise<ApiResult<null>> {
+  const res = await send(path, init);
+  if (!(res instanceof Response)) return res;
+  if (!res.ok) return failureOf(res);
+  return { ok: true, data: null };
+}
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+// ---------------------------------------------------------------- architectures
+
+export function createArchitecture(body: { name: string; document: ArchitectureDocument }) {
+  return request('/api/architectures', json('POST', body), CreatedArchitecture);
+}
+
+export async function listArchitectures(): Promise<ApiResult<ArchitectureSummary[]>> {
+  const r = await request('/api/architectures', { method: 'GET' }, ArchitectureList);
+  return r.ok ? { ok: true, data: r.data.architectures } : r;
+}
+
+export function getArchitecture(id: string) {
+  return request(`/api/architectures/${enc(id)}`, { method: 'GET' }, Architecture);
+}
+
+/** `version` is the one the edit was based on; a stale one fails with status 409 and `currentVersion`. */
+export function updateArchitecture(id: string, body: { name: string; document: ArchitectureDocument; version: number }) {
+  return request(`/api/architectures/${enc(id)}`, json('PUT', body), UpdatedArchitecture);
+}
+
+export function deleteArchitecture(id: string) {
+  return requestEmpty(`/api/architectures/${enc(id)}`, { method: 'DELETE' });
+}
+
+export function getShared(shareId: string) {
+  return request(`/api/shared/${enc(shareId)}`, { method: 'GET' }, SharedArchitecture);
+}
+
+/** Copies a shared architecture into the caller's own (named "<name> (fork)"). */
+export function forkShared(shareId: string) {
+  return request(`/api/shared/${enc(shareId)}/fork`, { method: 'POST' }, ForkedArchitecture);
+}
+
+// ------------------------------------------------------------------------- runs
+
+export function createRun(architectureId: string, body: CreateRunBody) {
+  return request(`/api/architectures/${enc(architectureId)}/runs`, json('POST', body), CreatedRun);
+}
+
+export async function listRuns(architectureId: string): Promise<ApiResult<RunSummary[]>> {
+  const r = await request(`/api/architectures/${enc(architectureId)}/runs`, { method: 'GET' }, RunList);
+  return r.ok ? { ok: true, data: r.data.runs } : r;
+}
+
+export function getRun(runId: string) {
+  return request(`/api/runs/${enc(runId)}`, { method: 'GET' }, Run);
+}
+
+/** Idempotent per epoch index: sending an epoch again replaces it. */
+export function appendEpoch(runId: string, metrics: EpochMetrics) {
+  return requestEmpty(`/api/runs/${enc(runId)}/epochs`, json('POST', metrics));
+}
+
+export function updateRun(runId: string, patch: RunPatch) {
+  return request(`/api/runs/${enc(runId)}`, json('PATCH', patch), RunSummary);
+}
+
+export function deleteRun(runId: string) {
+  return requestEmpty(`/api/runs/${enc(runId)}`, { method: 'DELETE' });
+}
+
+export function saveRunWeights(runId: string, weights: RunWeights) {
+  return requestEmpty(`/api/runs/${enc(runId)}/weights`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: encodeWeights(weights.weightSpecs, weights.weightData),
+  });
+}
+
+export async function loadRunWeights(runId: string): Promise<ApiResult<RunWeights>> {
+  const res = await send(`/api/runs/${enc(runId)}/weights`, { method: 'GET' });
+  if (!(res instanceof Response)) return res;
+  if (!res.ok) return failureOf(res);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await res.arrayBuffer());
+  } catch (e) {
+    return { ok: false, status: 0, error: `Could not read the weights: ${(e as Error).message}` };
+  }
+  const decoded = decodeWeights(bytes);
+  if (!decoded.ok) return { ok: false, status: res.status, error: `Stored weights are unreadable: ${decoded.message}` };
+  return { ok: true, data: { weightSpecs: decoded.weightSpecs, weightData: decoded.weightData } };
+}

@@ -1,0 +1,55 @@
+// Wire format of a run's trained weights, shared by the client and the server:
+// [uint32 little-endian byte length of the JSON][JSON array of WeightSpec][raw weight bytes]
+import { WeightSpecs, type WeightSpec } from './types';
+
+const BYTES_PER_ELEMENT: Record<string, number> = { float32: 4, int32: 4, bool: 1, complex64: 8 };
+
+export function encodeWeights(weightSpecs: WeightSpec[], weightData: ArrayBuffer): Uint8Array<ArrayBuffer> {
+  const json = new TextEncoder().encode(JSON.stringify(weightSpecs));
+  const out = new Uint8Array(new ArrayBuffer(4 + json.byteLength + weightData.byteLength));
+  new DataView(out.buffer).setUint32(0, json.byteLength, true);
+  out.set(json, 4);
+  out.set(new Uint8Array(weightData), 4 + json.byteLength);
+  return out;
+}
+
+export type DecodedWeights =
+  | { ok: true; weightSpecs: WeightSpec[]; weightData: ArrayBuffer }
+  | { ok: false; message: string };
+
+/** Bytes the specs describe, or null when they cannot be known (quantized or string weights). */
+export function expectedWeightBytes(specs: WeightSpec[]): number | null {
+  let total = 0;
+  for (const spec of specs) {
+    const per = BYTES_PER_ELEMENT[spec.dtype];
+    if (spec.quantization || per === undefined) return null;
+    total += spec.shape.reduce((a, b) => a * b, 1) * per;
+  }
+  return total;
+}
+
+export function decodeWeights(bytes: Uint8Array): DecodedWeights {
+  if (bytes.byteLength < 4) return { ok: false, message: `expected at least 4 bytes, got ${bytes.byteLength}` };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const jsonLength = view.getUint32(0, true);
+  if (4 + jsonLength > bytes.byteLength) {
+    return { ok: false, message: `header says ${jsonLength} bytes of weight specs, but only ${bytes.byteLength - 4} bytes follow` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(4, 4 + jsonLength)));
+  } catch {
+    return { ok: false, message: 'weight specs are not valid UTF-8 JSON' };
+  }
+  const specs = WeightSpecs.safeParse(json);
+  if (!specs.success) {
+    const first = specs.error.issues[0];
+    return { ok: false, message: `weight specs: ${first ? `${first.path.join('.') || '(list)'}: ${first.message}` : 'invalid'}` };
+  }
+  const data = bytes.slice(4 + jsonLength);
+  const expected = expectedWeightBytes(specs.data);
+  if (expected !== null && expected !== data.byteLength) {
+    return { ok: false, message: `weight specs describe ${expected} bytes, got ${data.byteLength}` };
+  }
+  return { ok: true, weightSpecs: specs.data, weightData: data.buffer };
+}
