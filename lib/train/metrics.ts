@@ -1,0 +1,29 @@
+/** One finished epoch, as stored with a run (the runs API's EpochMetrics). */
+export interface EpochMetrics {
+  /** 0-based */
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  valLoss: number | null;
+  valAccuracy: number | null;
+  durationMs: number;
+  samplesPerSec: number;
+}
+
+/** Per-batch values, read from the device a few batches at a time. */
+export interface BatchMetrics {
+  epoch: number;
+  /** Index of the first batch in this group. */
+  firstBatch: number;
+  batches: number;
+  losses: number[];
+  accuracies: number[];
+}
+
+export interface BatchProgress {
+  epoch: number;
+  /** Batches done in this epoch. */
+  batch: number;
+  batches: number;
+  samplesPerSec: number;
+}
