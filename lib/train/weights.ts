@@ -34,7 +34,7 @@ export function importWeights(model: tf.LayersModel, payload: WeightsPayload): {
     for (const w of model.weights) {
       const saved = decoded[w.originalName];
       if (!saved) return { ok: false, error: `the saved weights have no ${w.originalName}: they belong to another architecture` };
-      if (!tf.util.arraysEqual(saved.shape, w.shape)) {
+      if (saved.shape.length !== w.shape.length || saved.shape.some((d, i) => d !== w.shape[i])) {
         return { ok: false, error: `${w.originalName} is saved as [${saved.shape.join(', ')}] but the model expects [${w.shape.join(', ')}]` };
       }
       values.push(saved);
