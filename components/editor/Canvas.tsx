@@ -35,7 +35,9 @@ export function Canvas() {
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const refusalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, getNodesBounds, setViewport } = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const framed = useRef(false);
   const { nodes, edges } = useFlowElements(doc, analysis, selectedNodeIds, selectedEdgeIds, measured, readOnly);
 
   const showRefusal = useCallback(
@@ -46,6 +48,24 @@ export function Canvas() {
     },
     [t],
   );
+
+  /**
+   * Like fitView, but a long chain is not shrunk to unreadable: the zoom stays
+   * at or above 0.7 and the graph starts at the top, where the Input is.
+   */
+  const frameTop = useCallback(() => {
+    const el = wrapper.current;
+    const ids = store.getState().doc.nodes.map((n) => n.id);
+    if (!el || ids.length === 0) return;
+    const bounds = getNodesBounds(ids);
+    const { width, height } = el.getBoundingClientRect();
+    const pad = 40;
+    const fit = Math.min((width - 2 * pad) / bounds.width, (height - 2 * pad) / bounds.height);
+    const zoom = Math.max(0.7, Math.min(1, fit));
+    const x = width / 2 - (bounds.x + bounds.width / 2) * zoom;
+    const y = fit >= 0.7 ? height / 2 - (bounds.y + bounds.height / 2) * zoom : pad - bounds.y * zoom;
+    void setViewport({ x, y, zoom });
+  }, [getNodesBounds, setViewport, store]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -66,7 +86,13 @@ export function Canvas() {
           dims[c.id] = c.dimensions;
         }
       }
-      if (Object.keys(dims).length) setMeasured((m) => ({ ...m, ...dims }));
+      if (Object.keys(dims).length) {
+        setMeasured((m) => ({ ...m, ...dims }));
+        if (!framed.current) {
+          framed.current = true;
+          requestAnimationFrame(() => frameTop());
+        }
+      }
       if (Object.keys(positions).length && !readOnly) state.applyLive(moveNodes(state.doc, positions));
       if (dragEnded) state.commitLive();
       if (selection) state.select([...selection], state.selectedEdgeIds);
@@ -153,7 +179,7 @@ export function Canvas() {
   const ariaLabelConfig = useMemo(() => ({}), []);
 
   return (
-    <div className="canvas" onDragOver={(e) => {
+    <div className="canvas" ref={wrapper} onDragOver={(e) => {
       if (e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) {
         e.preventDefault();
         e.dataTransfer.dropEffect = 'copy';
@@ -174,8 +200,6 @@ export function Canvas() {
         nodesConnectable={!readOnly}
         edgesFocusable
         nodesFocusable
-        fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         minZoom={0.1}
         ariaLabelConfig={ariaLabelConfig}
         proOptions={{ hideAttribution: true }}

@@ -25,6 +25,7 @@ export function NameField() {
       value={text}
       readOnly={readOnly}
       maxLength={100}
+      style={{ width: `${Math.min(30, Math.max(14, text.length + 1))}ch` }}
       onChange={(e) => setText(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {

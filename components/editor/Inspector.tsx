@@ -56,7 +56,8 @@ function TextField({ layer, field }: { layer: LayerNode; field: ParamField }) {
       setError(null);
     }
   };
-  const help = t.has(`paramHelp.${field.key}`) ? t(`paramHelp.${field.key}`) : null;
+  const helpKey = [`paramHelp.${layer.type}_${field.key}`, `paramHelp.${field.key}`].find((k) => t.has(k));
+  const help = helpKey ? t(helpKey) : null;
   return (
     <div className="field">
       <label htmlFor={id}>{t(`params.${field.key}`)}</label>
