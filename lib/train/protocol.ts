@@ -1,0 +1,74 @@
+// The messages between the page and the training worker. Both sides import
+// these types, so a message the other side does not understand fails to compile.
+import type { ArchitectureDocument } from '../schema';
+import type { BackendChoice, BackendName } from './backendNames';
+import type { Evaluation } from './evaluate';
+import type { Hyperparameters } from './hyperparameters';
+import type { BatchMetrics, BatchProgress, EpochMetrics } from './metrics';
+import type { WeightsPayload } from './weights';
+
+/** What a run records about its data (the runs API's DatasetRef). */
+export interface DatasetInfo {
+  id: string;
+  name: string;
+  hash: string;
+  shape: [number, number, number];
+  classNames: string[];
+  trainCount: number;
+  testCount: number;
+}
+
+export interface PrepareRequest {
+  type: 'prepare';
+  document: ArchitectureDocument;
+  datasetId: string;
+  hyperparameters: Hyperparameters;
+  backend: BackendChoice;
+  /** Weights to start from (a saved run, or the last epoch before a failure), instead of fresh ones. */
+  initialWeights?: WeightsPayload;
+  /** Epochs already trained (numbering continues from here). */
+  epochsDone?: number;
+  /** Train this many epochs once prepared; 0 only loads (to evaluate or predict). */
+  epochs: number;
+}
+
+export type TrainerRequest =
+  | PrepareRequest
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' }
+  | { type: 'trainMore'; epochs: number }
+  | { type: 'evaluate'; requestId: number }
+  | { type: 'predict'; requestId: number; pixels: Float32Array }
+  | { type: 'examples'; requestId: number; split: Evaluation['split']; indices: number[] }
+  | { type: 'exportWeights'; requestId: number };
+
+export type FailureKind = 'deviceLost' | 'outOfMemory' | 'invalid' | 'error';
+
+export type TrainerEvent =
+  | { type: 'loading'; stage: 'dataset' | 'backend' | 'model'; progress: number | null }
+  | {
+      type: 'ready';
+      backend: BackendName;
+      /** Why a backend earlier in the order was not used, e.g. "webgpu: no adapter". */
+      backendNotes: string[];
+      dataset: DatasetInfo;
+      trainImages: number;
+      validationImages: number;
+      epochsDone: number;
+    }
+  | { type: 'training'; epochsPlanned: number }
+  | { type: 'batch'; progress: BatchProgress }
+  | { type: 'batchMetrics'; metrics: BatchMetrics }
+  | { type: 'validating'; epoch: number }
+  /** weights: a snapshot after this epoch, kept by the page to save or to continue elsewhere after a failure. */
+  | { type: 'epoch'; metrics: EpochMetrics; weights: WeightsPayload | null }
+  | { type: 'paused' }
+  | { type: 'resumed' }
+  | { type: 'finished'; outcome: 'completed' | 'stopped'; epochsDone: number }
+  | { type: 'failed'; kind: FailureKind; error: string }
+  | { type: 'evaluation'; requestId: number; evaluation: Evaluation }
+  | { type: 'prediction'; requestId: number; probabilities: number[] }
+  | { type: 'examples'; requestId: number; images: Uint8Array; shape: [number, number, number]; labels: number[] }
+  | { type: 'weights'; requestId: number; weights: WeightsPayload }
+  | { type: 'requestFailed'; requestId: number; error: string };
