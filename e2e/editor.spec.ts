@@ -9,16 +9,16 @@ test.describe('editor', () => {
     await page.goto('/new?template=blank');
     const editor = new EditorPage(page);
     await expect(editor.node('input')).toBeVisible();
-    await editor.dragFromPalette('Conv2D', 300, 140);
-    await editor.dragFromPalette('MaxPooling2D', 300, 260);
-    await editor.dragFromPalette('Flatten', 300, 380);
-    await editor.dragFromPalette('Dense', 300, 500);
+    // Around the Input, which sits in the middle of the canvas, leaving room for each node.
+    await editor.dragFromPalette('Conv2D', 140, 60);
+    await editor.dragFromPalette('MaxPooling2D', 640, 60);
+    await editor.dragFromPalette('Flatten', 140, 440);
+    await editor.dragFromPalette('Dense', 640, 440);
     for (const id of ['conv1', 'maxpool1', 'flatten1', 'dense1']) await expect(editor.node(id)).toBeVisible();
     // Unconnected layers are errors on their own nodes, and there is no total yet.
     await expect(editor.node('dense1')).toContainText('Dense has no input');
     await expect(editor.totalParams).toHaveText('—');
 
-    await editor.page.getByRole('button', { name: 'Fit view' }).click();
     await editor.connect('input', 'conv1');
     await editor.connect('conv1', 'maxpool1');
     await editor.connect('maxpool1', 'flatten1');

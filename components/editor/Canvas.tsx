@@ -206,7 +206,7 @@ export function Canvas() {
       >
         <Background gap={16} />
         <MiniMap pannable zoomable nodeStrokeWidth={3} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} showFitView={false} />
       </ReactFlow>
       {refusal ? (
         <div className="connect-refusal" role="status">

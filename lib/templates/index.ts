@@ -1,8 +1,8 @@
 import { parseArchitectureDocument, type ArchitectureDocument } from '../schema';
-import courseCnn from './course-cnn.json';
-import denseBaseline from './dense-baseline.json';
-import lenet5 from './lenet5.json';
-import residual from './residual.json';
+import courseCnn from './course-cnn.json' with { type: 'json' };
+import denseBaseline from './dense-baseline.json' with { type: 'json' };
+import lenet5 from './lenet5.json' with { type: 'json' };
+import residual from './residual.json' with { type: 'json' };
 
 export const templateIds = ['course-cnn', 'dense-baseline', 'lenet5', 'residual'] as const;
 export type TemplateId = (typeof templateIds)[number];
