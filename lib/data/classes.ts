@@ -1,4 +1,5 @@
 // Label values -> class indices, and checks on user-given class names.
+import { dataError } from './errors';
 import type { DataError, ParseResult } from './types';
 
 export interface LabelMapping {
@@ -22,11 +23,11 @@ export function mapLabels(values: Iterable<string>): LabelMapping {
 
 export function validateClassNames(names: string[], count: number, file: string): ParseResult<string[]> {
   const errors: DataError[] = [];
-  if (names.length !== count) errors.push({ file, message: `needs ${count} class names, got ${names.length}` });
+  if (names.length !== count) errors.push(dataError(file, 'classNamesCount', { expected: count, actual: names.length }));
   const trimmed = names.map((n) => n.trim());
   trimmed.forEach((n, i) => {
-    if (n === '') errors.push({ file, entry: `class ${i + 1}`, message: 'class name is empty' });
-    else if (trimmed.indexOf(n) !== i) errors.push({ file, entry: `class ${i + 1}`, message: `class name "${n}" is used twice` });
+    if (n === '') errors.push(dataError(file, 'classNameEmpty', {}, { entry: `class ${i + 1}` }));
+    else if (trimmed.indexOf(n) !== i) errors.push(dataError(file, 'classNameDuplicate', { name: n }, { entry: `class ${i + 1}` }));
   });
   return errors.length ? { ok: false, errors } : { ok: true, value: trimmed };
 }

@@ -1,5 +1,6 @@
 // Gzip handling through the platform's DecompressionStream (browsers, workers
 // and Node 20 all have it), so no inflate code ships for the built-ins.
+import { failure } from './errors';
 import type { ParseResult } from './types';
 
 export function isGzip(bytes: Uint8Array): boolean {
@@ -15,6 +16,6 @@ export async function maybeGunzip(bytes: Uint8Array, file: string): Promise<Pars
     return { ok: true, value: out };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, errors: [{ file, message: `is a damaged gzip file (${reason})` }] };
+    return failure(file, 'gzipDamaged', { reason });
   }
 }

@@ -1,7 +1,8 @@
 // IDX (the MNIST file format): big-endian magic 0x0000TTDD (TT = element type,
 // DD = number of dimensions), DD big-endian uint32 sizes, then the data.
 // Only unsigned bytes (type 0x08) are images or labels we can use.
-import type { DataError, ParseResult } from './types';
+import { failure, formatShape } from './errors';
+import type { ParseResult } from './types';
 
 export interface IdxArray {
   dims: number[];
@@ -17,32 +18,28 @@ const typeNames: Record<number, string> = {
   0x0e: 'double',
 };
 
-function fail(file: string, message: string): { ok: false; errors: DataError[] } {
-  return { ok: false, errors: [{ file, message }] };
-}
-
 export function parseIdx(bytes: Uint8Array, file: string): ParseResult<IdxArray> {
-  if (bytes.length < 4) return fail(file, `is ${bytes.length} bytes long, too short for an IDX header`);
+  if (bytes.length < 4) return failure(file, 'idxTooShort', { length: bytes.length });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes[0] !== 0 || bytes[1] !== 0) {
     const magic = [...bytes.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-    return fail(file, `is not an IDX file: it starts with ${magic} instead of 00 00 08 0n`);
+    return failure(file, 'idxBadMagic', { magic });
   }
   const type = bytes[2] ?? 0;
   const rank = bytes[3] ?? 0;
   if (type !== 0x08) {
     const name = typeNames[type] ?? `unknown type 0x${type.toString(16)}`;
-    return fail(file, `holds ${name} values; only unsigned-byte (0x08) IDX files can be images or labels`);
+    return failure(file, 'idxUnsupportedType', { type: name });
   }
-  if (rank < 1 || rank > 4) return fail(file, `has ${rank} dimensions; expected 1 (labels) or 3 to 4 (images)`);
+  if (rank < 1 || rank > 4) return failure(file, 'idxBadRank', { rank });
   const headerLength = 4 + 4 * rank;
-  if (bytes.length < headerLength) return fail(file, `ends inside its header (${bytes.length} of ${headerLength} bytes)`);
+  if (bytes.length < headerLength) return failure(file, 'idxHeaderCut', { length: bytes.length, headerLength });
   const dims: number[] = [];
   for (let i = 0; i < rank; i++) dims.push(view.getUint32(4 + 4 * i, false));
   const expected = dims.reduce((a, b) => a * b, 1);
   const actual = bytes.length - headerLength;
   if (actual !== expected) {
-    return fail(file, `header says ${dims.join('×')} = ${expected} values but the file holds ${actual}`);
+    return failure(file, 'idxSizeMismatch', { dims: formatShape(dims), expected, actual });
   }
   return { ok: true, value: { dims, data: bytes.subarray(headerLength) } };
 }
@@ -59,11 +56,11 @@ export function parseIdxImages(bytes: Uint8Array, file: string): ParseResult<Idx
   if (!parsed.ok) return parsed;
   const { dims, data } = parsed.value;
   if (dims.length !== 3 && dims.length !== 4) {
-    return fail(file, `has ${dims.length} dimension${dims.length === 1 ? '' : 's'} (${dims.join('×')}); an images file has 3 (count×rows×cols) or 4`);
+    return failure(file, 'idxNotImages', { dims: formatShape(dims) });
   }
   const [count = 0, h = 0, w = 0, c = 1] = dims;
-  if (count === 0) return fail(file, 'holds no images');
-  if (h === 0 || w === 0 || c === 0) return fail(file, `has images of size ${h}×${w}×${c}`);
+  if (count === 0) return failure(file, 'idxNoImages');
+  if (h === 0 || w === 0 || c === 0) return failure(file, 'idxBadImageSize', { size: formatShape([h, w, c]) });
   return { ok: true, value: { shape: [h, w, c], count, images: data } };
 }
 
@@ -72,8 +69,8 @@ export function parseIdxLabels(bytes: Uint8Array, file: string): ParseResult<Uin
   const parsed = parseIdx(bytes, file);
   if (!parsed.ok) return parsed;
   const { dims, data } = parsed.value;
-  if (dims.length !== 1) return fail(file, `has ${dims.length} dimensions (${dims.join('×')}); a labels file has 1`);
-  if (data.length === 0) return fail(file, 'holds no labels');
+  if (dims.length !== 1) return failure(file, 'idxNotLabels', { dims: formatShape(dims) });
+  if (data.length === 0) return failure(file, 'idxNoLabels');
   return { ok: true, value: data };
 }
 

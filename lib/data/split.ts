@@ -1,5 +1,6 @@
 // Pairs an IDX images file with its labels file into an ImageSplit.
 import { parseIdxImages, parseIdxLabels } from './idx';
+import { failure } from './errors';
 import type { ImageSplit, ParseResult } from './types';
 
 export interface IdxPair {
@@ -15,10 +16,7 @@ export function pairIdx(images: Uint8Array, imagesFile: string, labels: Uint8Arr
   const lab = parseIdxLabels(labels, labelsFile);
   if (!img.ok || !lab.ok) return { ok: false, errors: [...(img.ok ? [] : img.errors), ...(lab.ok ? [] : lab.errors)] };
   if (img.value.count !== lab.value.length) {
-    return {
-      ok: false,
-      errors: [{ file: labelsFile, message: `has ${lab.value.length} labels but ${imagesFile} has ${img.value.count} images` }],
-    };
+    return failure(labelsFile, 'idxCountMismatch', { labels: lab.value.length, images: img.value.count, imagesFile });
   }
   return { ok: true, value: { shape: img.value.shape, images: img.value.images, rawLabels: lab.value, count: img.value.count } };
 }
@@ -28,7 +26,7 @@ export function splitWithKnownClasses(pair: IdxPair, classCount: number, labelsF
   const labels = new Uint16Array(pair.count);
   for (let i = 0; i < pair.count; i++) {
     const v = pair.rawLabels[i] ?? 0;
-    if (v >= classCount) return { ok: false, errors: [{ file: labelsFile, entry: `label ${i + 1}`, message: `label ${v} is not a class 0-${classCount - 1}` }] };
+    if (v >= classCount) return failure(labelsFile, 'labelNotClass', { value: v, max: classCount - 1 }, { entry: `label ${i + 1}` });
     labels[i] = v;
   }
   return { ok: true, value: { images: pair.images, labels, count: pair.count } };

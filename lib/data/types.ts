@@ -1,6 +1,7 @@
 // The dataset contract shared by the data area, the training panel and runs.
 // Images are raw bytes so a 60,000-image set stays one 47 MB buffer rather
 // than 47 million JS numbers; the trainer scales them to floats per batch.
+import type { DataErrorCode } from './errors';
 
 export interface ImageSplit {
   /** count*h*w*c bytes, 0-255, row-major HWC, image after image */
@@ -31,7 +32,11 @@ export interface DataError {
   file: string;
   row?: number;
   entry?: string;
+  /** English, without the file/row prefix (describeError adds it) */
   message: string;
+  /** for translation: data.json errors.<code> with these values */
+  code?: DataErrorCode;
+  values?: Record<string, string | number>;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: DataError[] };
