@@ -176,7 +176,24 @@ export function Canvas() {
     [readOnly, screenToFlowPosition, store],
   );
 
-  const ariaLabelConfig = useMemo(() => ({}), []);
+  const ta = useTranslations('editor.a11y');
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': ta('node'),
+      'node.a11yDescription.keyboardDisabled': ta('nodeKeyboardDisabled'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        ta('moved', { direction, x, y }),
+      'edge.a11yDescription.default': ta('edge'),
+      'controls.ariaLabel': ta('controls'),
+      'controls.zoomIn.ariaLabel': ta('zoomIn'),
+      'controls.zoomOut.ariaLabel': ta('zoomOut'),
+      'controls.fitView.ariaLabel': ta('fitView'),
+      'controls.interactive.ariaLabel': ta('interactive'),
+      'minimap.ariaLabel': ta('minimap'),
+      'handle.ariaLabel': ta('handle'),
+    }),
+    [ta],
+  );
 
   return (
     <div className="canvas" ref={wrapper} onDragOver={(e) => {
