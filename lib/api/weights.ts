@@ -5,11 +5,16 @@ import { WeightSpecs, type WeightSpec } from './types';
 const BYTES_PER_ELEMENT: Record<string, number> = { float32: 4, int32: 4, bool: 1, complex64: 8 };
 
 export function encodeWeights(weightSpecs: WeightSpec[], weightData: ArrayBuffer): Uint8Array<ArrayBuffer> {
-  const json = new TextEncoder().encode(JSON.stringify(weightSpecs));
+  return encodeWeightsJson(JSON.stringify(weightSpecs), new Uint8Array(weightData));
+}
+
+/** Same format, from specs already stored as JSON text (the server never re-parses them to send them). */
+export function encodeWeightsJson(specsJson: string, weightData: Uint8Array): Uint8Array<ArrayBuffer> {
+  const json = new TextEncoder().encode(specsJson);
   const out = new Uint8Array(new ArrayBuffer(4 + json.byteLength + weightData.byteLength));
   new DataView(out.buffer).setUint32(0, json.byteLength, true);
   out.set(json, 4);
-  out.set(new Uint8Array(weightData), 4 + json.byteLength);
+  out.set(weightData, 4 + json.byteLength);
   return out;
 }
 
