@@ -1,0 +1,387 @@
+// One training session per architecture on the page: it outlives the Train
+// tab's components (switching tabs does not stop training), turns worker
+// events into a state snapshot for React, and records the run.
+import * as api from '../api/client';
+import type { DatasetRef, RunWeights } from '../api/types';
+import type { ArchitectureDocument } from '../schema';
+import type { BackendChoice, BackendName } from './backendNames';
+import { TrainerClient, type ExampleImages } from './client';
+import type { Evaluation } from './evaluate';
+import type { Hyperparameters } from './hyperparameters';
+import type { BatchProgress, EpochMetrics } from './metrics';
+import type { DatasetInfo, FailureKind, TrainerEvent } from './protocol';
+import { RunRecorder, type RunsApi } from './recorder';
+import { MAX_WEIGHTS_BYTES, type WeightsPayload } from './weights';
+
+export type Phase = 'idle' | 'loading' | 'training' | 'paused' | 'stopping' | 'finished' | 'failed';
+
+export interface BatchPoint {
+  /** Epochs done, fractional: 1.5 is halfway through the second epoch. */
+  x: number;
+  loss: number;
+  accuracy: number;
+}
+
+export interface SessionState {
+  phase: Phase;
+  loading: { stage: 'dataset' | 'backend' | 'model'; progress: number | null } | null;
+  backend: BackendName | null;
+  backendNotes: string[];
+  dataset: DatasetInfo | null;
+  hyperparameters: Hyperparameters | null;
+  trainImages: number;
+  validationImages: number;
+  epochsPlanned: number;
+  epochsDone: number;
+  progress: BatchProgress | null;
+  validating: boolean;
+  epochs: EpochMetrics[];
+  batches: BatchPoint[];
+  outcome: 'completed' | 'stopped' | null;
+  failure: { kind: FailureKind; error: string } | null;
+  /** The run this session writes to; null when runs are not kept (shared page) or not created yet. */
+  runId: string | null;
+  recordErrors: string[];
+  weights: { state: 'none' | 'saving' | 'saved' | 'tooLarge' | 'failed'; bytes: number; error: string | null };
+  evaluation: Evaluation | null;
+  evaluating: boolean;
+  evaluationError: string | null;
+  /** Whether a model is in the worker (trained, stopped, or loaded from a run) to evaluate and predict with. */
+  hasModel: boolean;
+}
+
+export const initialSessionState: SessionState = {
+  phase: 'idle',
+  loading: null,
+  backend: null,
+  backendNotes: [],
+  dataset: null,
+  hyperparameters: null,
+  trainImages: 0,
+  validationImages: 0,
+  epochsPlanned: 0,
+  epochsDone: 0,
+  progress: null,
+  validating: false,
+  epochs: [],
+  batches: [],
+  outcome: null,
+  failure: null,
+  runId: null,
+  recordErrors: [],
+  weights: { state: 'none', bytes: 0, error: null },
+  evaluation: null,
+  evaluating: false,
+  evaluationError: null,
+  hasModel: false,
+};
+
+export interface StartOptions {
+  document: ArchitectureDocument;
+  datasetId: string;
+  hyperparameters: Hyperparameters;
+  backend: BackendChoice;
+  /** Where runs are recorded; null keeps nothing (a shared page). */
+  architectureId: string | null;
+  /** Continue an existing run from these weights instead of starting a new one. */
+  resume?: { runId: string | null; weights: WeightsPayload | null; epochsDone: number; epochs: number; backendChanged: boolean };
+}
+
+type SessionApi = RunsApi & Pick<typeof api, 'getRun' | 'loadRunWeights'>;
+
+/** Batch events can come hundreds of times a second; React hears about them at most this often. */
+const NOTIFY_EVERY_MS = 100;
+
+export class TrainingSession {
+  private state: SessionState = initialSessionState;
+  private readonly listeners = new Set<() => void>();
+  private client: TrainerClient | null = null;
+  private clientBackend: BackendChoice | null = null;
+  private recorder: RunRecorder | null = null;
+  private options: StartOptions | null = null;
+  private lastWeights: WeightsPayload | null = null;
+  private notifyTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly makeClient: () => TrainerClient = () => new TrainerClient(),
+    private readonly runsApi: SessionApi = api,
+  ) {}
+
+  // ---- React's useSyncExternalStore
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  getSnapshot = (): SessionState => this.state;
+
+  get busy(): boolean {
+    return this.state.phase === 'loading' || this.state.phase === 'training' || this.state.phase === 'paused' || this.state.phase === 'stopping';
+  }
+
+  /** Whether the last failure can be retried on another backend from the last finished epoch. */
+  get canContinueElsewhere(): boolean {
+    return this.state.phase === 'failed' && (this.state.failure?.kind === 'deviceLost' || this.state.failure?.kind === 'outOfMemory' || this.state.failure?.kind === 'error') && this.options !== null && this.state.dataset !== null;
+  }
+
+  start(options: StartOptions): void {
+    if (this.busy) return;
+    this.options = options;
+    const resume = options.resume;
+    // A fresh worker after a failure (the GPU may be gone) or when the backend changes; otherwise reuse it and its loaded dataset.
+    if (!this.client || this.state.phase === 'failed' || this.clientBackend !== options.backend) {
+      this.client?.terminate();
+      this.client = this.makeClient();
+      this.clientBackend = options.backend;
+      this.client.on((event) => this.receive(event));
+    }
+    this.recorder?.stopHeartbeat();
+    if (!resume) {
+      this.lastWeights = null;
+      this.recorder = options.architectureId
+        ? new RunRecorder(this.runsApi, options.architectureId, (e) => this.recordError(e), (runId) => this.set({ runId }))
+        : null;
+    } else if (resume.runId && options.architectureId && (!this.recorder || this.recorder.runId !== resume.runId)) {
+      this.recorder = new RunRecorder(this.runsApi, options.architectureId, (e) => this.recordError(e));
+      this.recorder.runId = resume.runId;
+    }
+    this.set({
+      ...(resume ? { ...this.state, evaluation: null, evaluationError: null } : initialSessionState),
+      phase: 'loading',
+      loading: { stage: 'dataset', progress: 0 },
+      hyperparameters: options.hyperparameters,
+      failure: null,
+      outcome: null,
+      runId: resume?.runId ?? null,
+      epochsDone: resume?.epochsDone ?? 0,
+      epochs: resume ? this.state.epochs.filter((e) => e.epoch < resume.epochsDone) : [],
+      batches: resume ? this.state.batches.filter((b) => b.x <= resume.epochsDone) : [],
+      hasModel: false,
+    });
+    this.client.prepare({
+      document: options.document,
+      datasetId: options.datasetId,
+      hyperparameters: options.hyperparameters,
+      backend: options.backend,
+      epochs: resume ? resume.epochs : options.hyperparameters.epochs,
+      ...(resume?.weights ? { initialWeights: resume.weights } : {}),
+      ...(resume ? { epochsDone: resume.epochsDone } : {}),
+    });
+  }
+
+  /** After a lost device or exhausted memory: the same run continues on `backend` from its last finished epoch. */
+  continueOn(backend: BackendChoice): void {
+    const options = this.options;
+    if (!options || !this.canContinueElsewhere) return;
+    const epochsDone = this.lastWeights ? this.state.epochsDone : 0;
+    const remaining = Math.max(1, this.state.epochsPlanned - epochsDone);
+    this.start({
+      ...options,
+      backend,
+      resume: { runId: this.state.runId, weights: this.lastWeights, epochsDone, epochs: remaining, backendChanged: true },
+    });
+  }
+
+  pause(): void {
+    if (this.state.phase === 'training') this.client?.send({ type: 'pause' });
+  }
+
+  resume(): void {
+    if (this.state.phase === 'paused') this.client?.send({ type: 'resume' });
+  }
+
+  stop(): void {
+    if (this.state.phase === 'training' || this.state.phase === 'paused') {
+      this.client?.send({ type: 'stop' });
+      this.set({ phase: 'stopping' });
+    }
+  }
+
+  trainMore(epochs: number): void {
+    if (this.busy || !this.state.hasModel || !this.client) return;
+    this.set({ phase: 'training', outcome: null, evaluation: null });
+    this.client.send({ type: 'trainMore', epochs });
+  }
+
+  async evaluate(): Promise<void> {
+    if (!this.client || !this.state.hasModel || this.busy) return;
+    this.set({ evaluating: true, evaluationError: null });
+    try {
+      const evaluation = await this.client.evaluate();
+      this.set({ evaluation, evaluating: false });
+      if (evaluation.split === 'test') this.recorder?.update({ testAccuracy: evaluation.accuracy });
+    } catch (e) {
+      this.set({ evaluating: false, evaluationError: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  predict(pixels: Float32Array): Promise<number[]> {
+    if (!this.client) return Promise.reject(new Error('Train or load a model first'));
+    return this.client.predict(pixels);
+  }
+
+  examples(split: Evaluation['split'], indices: number[]): Promise<ExampleImages> {
+    if (!this.client) return Promise.reject(new Error('Train or load a model first'));
+    return this.client.examples(split, indices);
+  }
+
+  /**
+   * Loads a saved run's snapshot and weights into the worker so it can be
+   * evaluated, used to predict, or trained further (as the same run).
+   */
+  async loadRun(runId: string, architectureId: string | null, datasetId: string): Promise<{ ok: true } | { ok: false; error: string }> {
+    if (this.busy) return { ok: false, error: 'Stop the current training first' };
+    const [run, weights] = await Promise.all([this.runsApi.getRun(runId), this.runsApi.loadRunWeights(runId)]);
+    if (!run.ok) return { ok: false, error: run.error };
+    if (!weights.ok) return { ok: false, error: weights.status === 404 ? 'This run has no saved weights' : weights.error };
+    const payload: WeightsPayload = { weightSpecs: weights.data.weightSpecs as WeightsPayload['weightSpecs'], weightData: weights.data.weightData };
+    this.lastWeights = payload;
+    this.state = { ...this.state, epochs: run.data.epochs, batches: [], epochsPlanned: run.data.epochsPlanned };
+    this.start({
+      document: run.data.document,
+      datasetId,
+      hyperparameters: run.data.hyperparameters,
+      backend: this.clientBackend ?? 'auto',
+      architectureId,
+      resume: { runId: architectureId ? runId : null, weights: payload, epochsDone: run.data.epochsDone, epochs: 0, backendChanged: false },
+    });
+    return { ok: true };
+  }
+
+  dispose(): void {
+    this.recorder?.stopHeartbeat();
+    this.client?.terminate();
+    this.client = null;
+    this.listeners.clear();
+  }
+
+  // ---- worker events
+
+  private receive(event: TrainerEvent): void {
+    switch (event.type) {
+      case 'loading':
+        return this.set({ phase: 'loading', loading: { stage: event.stage, progress: event.progress } });
+      case 'ready':
+        return this.ready(event);
+      case 'training': {
+        const wasPlanned = this.state.epochsPlanned;
+        this.set({ phase: 'training', loading: null, epochsPlanned: event.epochsPlanned, outcome: null });
+        if (this.recorder?.runId !== null && event.epochsPlanned !== wasPlanned) this.recorder?.update({ status: 'running', epochsPlanned: event.epochsPlanned });
+        this.recorder?.startHeartbeat();
+        return;
+      }
+      case 'batch':
+        return this.set({ progress: event.progress, validating: false }, false);
+      case 'batchMetrics': {
+        const m = event.metrics;
+        const points = m.losses.map((loss, i) => ({ x: m.epoch + (m.firstBatch + i + 1) / m.batches, loss, accuracy: m.accuracies[i]! }));
+        return this.set({ batches: [...this.state.batches, ...points] }, false);
+      }
+      case 'validating':
+        return this.set({ validating: true });
+      case 'epoch':
+        if (event.weights) this.lastWeights = event.weights;
+        this.recorder?.epoch(event.metrics);
+        return this.set({
+          epochs: [...this.state.epochs.filter((e) => e.epoch !== event.metrics.epoch), event.metrics],
+          epochsDone: event.metrics.epoch + 1,
+          validating: false,
+        });
+      case 'paused':
+        return this.set({ phase: 'paused' });
+      case 'resumed':
+        return this.set({ phase: 'training' });
+      case 'finished':
+        return this.finished(event.outcome, event.epochsDone);
+      case 'failed':
+        return this.failed(event.kind, event.error);
+      default:
+        return;
+    }
+  }
+
+  private ready(event: Extract<TrainerEvent, { type: 'ready' }>) {
+    const options = this.options!;
+    const resume = options.resume;
+    this.set({
+      backend: event.backend,
+      backendNotes: event.backendNotes,
+      dataset: event.dataset,
+      trainImages: event.trainImages,
+      validationImages: event.validationImages,
+      epochsDone: event.epochsDone,
+      hasModel: true,
+      loading: null,
+      ...(resume && resume.epochs === 0 ? { phase: 'finished' as const, outcome: null } : {}),
+      ...(resume ? {} : { epochsPlanned: options.hyperparameters.epochs }),
+    });
+    if (!this.recorder) return;
+    if (!resume) {
+      const { id: _id, ...ref } = event.dataset;
+      const dataset: DatasetRef = ref;
+      this.recorder.create({ document: options.document, dataset, hyperparameters: options.hyperparameters, backend: event.backend });
+    } else if (resume.epochs > 0) {
+      this.recorder.update({ status: 'running', backend: event.backend });
+    }
+  }
+
+  private finished(outcome: 'completed' | 'stopped', epochsDone: number) {
+    this.recorder?.stopHeartbeat();
+    this.set({ phase: 'finished', outcome, epochsDone, progress: this.state.progress, validating: false });
+    const recorder = this.recorder;
+    if (!recorder || !this.client) return;
+    recorder.update({ status: outcome });
+    // The weights as trained so far (after a stop, more than the last epoch's snapshot).
+    this.set({ weights: { state: 'saving', bytes: 0, error: null } });
+    this.client
+      .exportWeights()
+      .then((weights) => {
+        const bytes = weights.weightData.byteLength;
+        if (bytes > MAX_WEIGHTS_BYTES) {
+          this.set({ weights: { state: 'tooLarge', bytes, error: null } });
+          return;
+        }
+        // tfjs's entry type admits dtypes (e.g. int64 quantization) that a trained model never has.
+        recorder.weights({ weightSpecs: weights.weightSpecs as RunWeights['weightSpecs'], weightData: weights.weightData }, (error) =>
+          this.set({ weights: { state: error ? 'failed' : 'saved', bytes, error } }),
+        );
+      })
+      .catch((e: unknown) => this.set({ weights: { state: 'failed', bytes: 0, error: e instanceof Error ? e.message : String(e) } }));
+  }
+
+  private failed(kind: FailureKind, error: string) {
+    this.recorder?.stopHeartbeat();
+    const wasTraining = this.state.phase !== 'loading' || this.state.hasModel;
+    this.set({ phase: 'failed', failure: { kind, error }, loading: null, validating: false });
+    if (wasTraining) this.recorder?.update({ status: 'failed', error: error.slice(0, 2000) });
+  }
+
+  private recordError(message: string) {
+    this.set({ recordErrors: [...this.state.recordErrors, message] });
+  }
+
+  private set(patch: Partial<SessionState>, urgent = true): void {
+    this.state = { ...this.state, ...patch };
+    if (urgent) {
+      if (this.notifyTimer !== null) clearTimeout(this.notifyTimer);
+      this.notifyTimer = null;
+      for (const l of this.listeners) l();
+      return;
+    }
+    this.notifyTimer ??= setTimeout(() => {
+      this.notifyTimer = null;
+      for (const l of this.listeners) l();
+    }, NOTIFY_EVERY_MS);
+  }
+}
+
+const sessions = new Map<string, TrainingSession>();
+
+/** The page-wide session for an architecture (or for an unsaved/shared one under its own key). */
+export function trainingSessionFor(key: string): TrainingSession {
+  let session = sessions.get(key);
+  if (!session) {
+    session = new TrainingSession();
+    sessions.set(key, session);
+  }
+  return session;
+}
