@@ -6,10 +6,12 @@ import { maybeGunzip } from './gzip';
 import { pairIdx, splitWithKnownClasses } from './split';
 import { deleteStored, getStoredContent, getStoredSummary, listStored, updateStoredSummary } from './store';
 import { validateClassNames } from './classes';
-import { runImport } from './importClient';
+import { failure } from './errors';
+import { runImport, type ImportFile } from './importClient';
 import type { DataError, Dataset, DatasetSummary, ImageSplit, ImportOptions, ImportResult } from './types';
 
 export type { DataError, Dataset, DatasetSummary, ImageSplit, ImportOptions, ImportResult } from './types';
+export type { ImportFile } from './importClient';
 
 const loaded = new Map<string, Promise<Dataset>>();
 
@@ -50,8 +52,8 @@ export async function deleteDataset(id: string): Promise<void> {
 
 export async function renameClasses(id: string, names: string[]): Promise<ImportResult> {
   const summary = await getDatasetSummary(id);
-  if (!summary) return { ok: false, errors: [{ file: id, message: 'no such dataset' }] };
-  if (summary.source === 'builtin') return { ok: false, errors: [{ file: summary.name, message: 'built-in class names cannot be changed' }] };
+  if (!summary) return failure(id, 'notFound');
+  if (summary.source === 'builtin') return failure(summary.name, 'builtinReadOnly');
   const checked = validateClassNames(names, summary.classNames.length, summary.name);
   if (!checked.ok) return checked;
   const next: DatasetSummary = { ...summary, classNames: checked.value };
@@ -61,9 +63,18 @@ export async function renameClasses(id: string, names: string[]): Promise<Import
   return { ok: true, summary: next };
 }
 
-/** Parses the files in a worker, then stores the dataset in IndexedDB; nothing is stored when any file is bad. */
-export function importDataset(files: File[], options: ImportOptions = {}, onProgress?: (fraction: number) => void): Promise<ImportResult> {
-  return runImport(files, options, onProgress);
+/**
+ * Parses the files in a worker and stores the dataset in IndexedDB; nothing is
+ * stored when any file is bad. A file's role (train/test) is guessed from its
+ * name unless given.
+ */
+export function importDataset(
+  files: (File | ImportFile)[],
+  options: ImportOptions = {},
+  onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<ImportResult> {
+  return runImport(files, options, onProgress, signal);
 }
 
 async function fetchBytes(url: string, onBytes: (loaded: number, total: number | null) => void): Promise<Uint8Array> {
