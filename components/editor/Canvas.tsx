@@ -97,7 +97,7 @@ export function Canvas() {
       if (dragEnded) state.commitLive();
       if (selection) state.select([...selection], state.selectedEdgeIds);
     },
-    [store, readOnly],
+    [store, readOnly, frameTop],
   );
 
   const onEdgesChange = useCallback(

@@ -1,18 +1,22 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { renameDocument } from '@/lib/graph';
 import { useAnalysis, useEditor, useEditorStore, useReadOnly } from './EditorContext';
 import type { SaveStatus } from './useDocumentSync';
 
 export function NameField() {
+  const name = useEditor((s) => s.doc.name);
+  // Keyed by the name, so undo/redo of a rename shows the restored name.
+  return <NameInput key={name} name={name} />;
+}
+
+function NameInput({ name }: { name: string }) {
   const t = useTranslations('editor');
   const store = useEditorStore();
   const readOnly = useReadOnly();
-  const name = useEditor((s) => s.doc.name);
   const [text, setText] = useState(name);
-  useEffect(() => setText(name), [name]);
   const commit = () => {
     const trimmed = text.trim().slice(0, 100);
     if (!trimmed) return setText(name);

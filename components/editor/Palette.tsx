@@ -37,7 +37,6 @@ export function Palette() {
                   draggable
                   title={tl(`descriptions.${type}`)}
                   aria-label={t('add', { layer: type })}
-                  aria-description={tl(`descriptions.${type}`)}
                   onDragStart={(e) => {
                     e.dataTransfer.setData(LAYER_DRAG_TYPE, type);
                     e.dataTransfer.effectAllowed = 'copy';

@@ -1,0 +1,27 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const pureCore = ['./lib/graph', './lib/schema'];
+
+export default [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ['.next*/**', 'lib/db/generated/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'public/**', 'bench/dist/**'],
+  },
+  {
+    rules: {
+      // lib/graph and lib/schema stay pure: no React, tfjs, Prisma or app code.
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: pureCore.map((target) => ({
+            target,
+            from: ['./app', './components', './lib/db', './lib/train', './lib/compile', './lib/data', './lib/api', './node_modules/react', './node_modules/@tensorflow', './node_modules/@prisma', './node_modules/@xyflow'],
+            message: 'lib/graph and lib/schema are pure: no React, tfjs, Prisma or app code here.',
+          })),
+        },
+      ],
+    },
+  },
+];
