@@ -11,7 +11,8 @@ import type { Hyperparameters } from './hyperparameters';
 import type { BatchProgress, EpochMetrics } from './metrics';
 import type { DatasetInfo, FailureKind, TrainerEvent } from './protocol';
 import { RunRecorder, type RunsApi } from './recorder';
-import { MAX_WEIGHTS_BYTES, type WeightsPayload } from './weights';
+import { MAX_WEIGHTS_BYTES } from '../api/types';
+import type { WeightsPayload } from './weights';
 
 export type Phase = 'idle' | 'loading' | 'training' | 'paused' | 'stopping' | 'finished' | 'failed';
 
@@ -113,6 +114,11 @@ export class TrainingSession {
     return () => this.listeners.delete(listener);
   };
   getSnapshot = (): SessionState => this.state;
+
+  /** What the last start used, so the form shows it again after the tab is reopened. */
+  get lastStart(): StartOptions | null {
+    return this.options;
+  }
 
   get busy(): boolean {
     return this.state.phase === 'loading' || this.state.phase === 'training' || this.state.phase === 'paused' || this.state.phase === 'stopping';
@@ -327,6 +333,8 @@ export class TrainingSession {
   private finished(outcome: 'completed' | 'stopped', epochsDone: number) {
     this.recorder?.stopHeartbeat();
     this.set({ phase: 'finished', outcome, epochsDone, progress: this.state.progress, validating: false });
+    // A finished run is evaluated on the test images at once: its test accuracy is stored with it.
+    if (outcome === 'completed') void this.evaluate();
     const recorder = this.recorder;
     if (!recorder || !this.client) return;
     recorder.update({ status: outcome });

@@ -1,0 +1,43 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { SessionState } from '@/lib/train/session';
+
+/** The backend actually used (and why another was skipped) plus what is being saved. */
+export function RunStatusLine({ state, canSaveRuns }: { state: SessionState; canSaveRuns: boolean }) {
+  const t = useTranslations('train.status');
+  const kb = Math.max(1, Math.round(state.weights.bytes / 1024));
+  return (
+    <div className="train-status-line">
+      <p role="status" aria-live="polite" className="train-backend-used">
+        {state.backend ? t('backend', { backend: state.backend }) : t('noBackend')}
+        {state.phase === 'loading' && state.loading ? (
+          <span className="muted">
+            {' · '}
+            {t(`loading.${state.loading.stage}`, { percent: state.loading.progress === null ? 0 : Math.round(state.loading.progress * 100) })}
+          </span>
+        ) : null}
+        {state.phase === 'paused' ? <span> · {t('paused')}</span> : null}
+        {state.phase === 'stopping' ? <span> · {t('stopping')}</span> : null}
+        {state.phase === 'finished' && state.outcome ? <span> · {t(state.outcome)}</span> : null}
+      </p>
+      {state.backendNotes.length > 0 ? <p className="muted train-backend-notes">{t('skipped', { notes: state.backendNotes.join('; ') })}</p> : null}
+      {canSaveRuns ? (
+        <p className="muted">
+          {state.runId ? t('runSaved') : null}
+          {state.weights.state === 'saving' ? ` · ${t('weightsSaving')}` : null}
+          {state.weights.state === 'saved' ? ` · ${t('weightsSaved', { kb })}` : null}
+          {state.weights.state === 'tooLarge' ? ` · ${t('weightsTooLarge', { kb })}` : null}
+          {state.weights.state === 'failed' ? ` · ${t('weightsFailed', { error: state.weights.error ?? '' })}` : null}
+        </p>
+      ) : (
+        <p className="train-not-kept">{t('notKept')}</p>
+      )}
+      {state.recordErrors.length > 0 ? (
+        <p className="error-text" role="alert">
+          {t('recordFailed', { error: state.recordErrors.at(-1) ?? '' })}
+        </p>
+      ) : null}
+    </div>
+  );
+}

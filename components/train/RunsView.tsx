@@ -1,0 +1,123 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { getRun, listRuns } from '@/lib/api/client';
+import type { Run, RunSummary } from '@/lib/api/types';
+import { overlaidRuns } from './chartData';
+import { formatDuration, formatPercent } from './format';
+import { UPlotChart } from './UPlotChart';
+import './train.css';
+
+const palette = ['#2f6feb', '#e0661b', '#2e7d32', '#8e24aa', '#c62828', '#00838f', '#6d4c41', '#f9a825'];
+
+/** Every run of this architecture, and the curves of the selected ones overlaid. */
+export function RunsView({ architectureId }: { architectureId: string }) {
+  const t = useTranslations('train.runs');
+  const format = useFormatter();
+  const [runs, setRuns] = useState<RunSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [details, setDetails] = useState<Record<string, Run>>({});
+
+  const reload = useCallback(async () => {
+    const result = await listRuns(architectureId);
+    if (result.ok) {
+      setRuns(result.data);
+      setError(null);
+    } else setError(result.error);
+  }, [architectureId]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  useEffect(() => {
+    for (const id of selected) {
+      if (details[id]) continue;
+      void getRun(id).then((r) => {
+        if (r.ok) setDetails((d) => ({ ...d, [id]: r.data }));
+        else setError(r.error);
+      });
+    }
+  }, [selected, details]);
+
+  const shown = selected.map((id) => details[id]).filter((r): r is Run => !!r);
+  const label = (r: RunSummary) => `${format.dateTime(new Date(r.startedAt), { dateStyle: 'short', timeStyle: 'short' })} · ${r.dataset.name}`;
+  const series = useMemo(
+    () => shown.map((r, i) => ({ label: label(r), color: palette[i % palette.length]!, points: true, width: 2 })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [shown.map((r) => r.id).join(',')],
+  );
+  const accuracyData = useMemo(() => overlaidRuns(shown, (e) => e.valAccuracy ?? e.accuracy), [shown]);
+  const lossData = useMemo(() => overlaidRuns(shown, (e) => e.valLoss ?? e.loss), [shown]);
+
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+
+  return (
+    <div className="page train-runs">
+      <h2>
+        {t('title')}{' '}
+        <button type="button" onClick={() => void reload()}>
+          {t('refresh')}
+        </button>
+      </h2>
+      {error ? (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {runs === null && !error ? <p className="muted">{t('loading')}</p> : null}
+      {runs && runs.length === 0 ? <p className="muted">{t('none')}</p> : null}
+      {runs && runs.length > 0 ? (
+        <table className="data train-runs-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('compare')}</th>
+              <th scope="col">{t('started')}</th>
+              <th scope="col">{t('dataset')}</th>
+              <th scope="col">{t('backend')}</th>
+              <th scope="col">{t('epochs')}</th>
+              <th scope="col">{t('bestValAccuracy')}</th>
+              <th scope="col">{t('testAccuracy')}</th>
+              <th scope="col">{t('duration')}</th>
+              <th scope="col">{t('status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id} data-status={r.status}>
+                <td>
+                  <input type="checkbox" aria-label={t('compareRun', { run: label(r) })} checked={selected.includes(r.id)} onChange={() => toggle(r.id)} />
+                </td>
+                <td>{format.dateTime(new Date(r.startedAt), { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                <td>
+                  {r.dataset.name}
+                  {r.hyperparameters.trainLimit ? <span className="muted"> · {t('subset', { count: r.hyperparameters.trainLimit })}</span> : null}
+                </td>
+                <td>{r.backend}</td>
+                <td>
+                  {r.epochsDone} / {r.epochsPlanned}
+                </td>
+                <td>{formatPercent(r.bestValAccuracy)}</td>
+                <td>{formatPercent(r.testAccuracy)}</td>
+                <td>{formatDuration(r.durationMs / 1000)}</td>
+                <td>
+                  <span className={`train-run-status train-run-${r.status}`}>{t(`statuses.${r.status}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {shown.length > 0 ? (
+        <div className="train-charts">
+          <UPlotChart title={t('accuracyChart')} xLabel={t('epochAxis')} yLabel={t('accuracyAxis')} series={series} data={accuracyData} yRange={[0, 1]} />
+          <UPlotChart title={t('lossChart')} xLabel={t('epochAxis')} yLabel={t('lossAxis')} series={series} data={lossData} />
+        </div>
+      ) : runs && runs.length > 0 ? (
+        <p className="muted">{t('selectToCompare')}</p>
+      ) : null}
+    </div>
+  );
+}

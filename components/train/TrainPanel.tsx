@@ -1,0 +1,142 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
+import { DatasetPicker } from '@/components/data/DatasetPicker';
+import { useDatasets } from '@/components/data/useDatasets';
+import type { ArchitectureDocument } from '@/lib/schema';
+import { backendNames, type BackendChoice } from '@/lib/train/backendNames';
+import { checkReadiness } from '@/lib/train/checks';
+import { validateHyperparameters } from '@/lib/train/hyperparameters';
+import { BackendPicker } from './BackendPicker';
+import { EvaluationView } from './EvaluationView';
+import { defaultDraft, draftValues, HyperparameterForm, type HyperparameterDraft } from './HyperparameterForm';
+import { PredictPanel } from './PredictPanel';
+import { RunStatusLine } from './RunStatusLine';
+import { TrainControls } from './TrainControls';
+import { TrainingCharts } from './TrainingCharts';
+import { TrainingProgress } from './TrainingProgress';
+import { useReadinessText } from './useReadinessText';
+import { useTrainingSession } from './useTrainingSession';
+import './train.css';
+
+export interface TrainPanelProps {
+  document: ArchitectureDocument;
+  architectureId: string | null;
+  /** False on a shared page: training works, but runs are not kept without forking. */
+  canSaveRuns: boolean;
+  /** Sets the last layer's units (offered when they differ from the dataset's classes). */
+  onSetOutputUnits?: (units: number) => void;
+}
+
+function draftFrom(session: ReturnType<typeof useTrainingSession>['session']): HyperparameterDraft {
+  const hp = session.lastStart?.hyperparameters;
+  if (!hp) return defaultDraft;
+  return {
+    optimizer: hp.optimizer,
+    learningRate: String(hp.learningRate),
+    batchSize: String(hp.batchSize),
+    epochs: String(hp.epochs),
+    validationSplit: String(hp.validationSplit),
+    shuffle: hp.shuffle,
+    seed: String(hp.seed),
+    trainLimit: hp.trainLimit === undefined ? '' : String(hp.trainLimit),
+  };
+}
+
+export function TrainPanel({ document, architectureId, canSaveRuns, onSetOutputUnits }: TrainPanelProps) {
+  const t = useTranslations('train');
+  const readinessText = useReadinessText();
+  const { session, state } = useTrainingSession(architectureId ?? 'unsaved');
+  const { datasets } = useDatasets();
+  const [datasetId, setDatasetId] = useState<string>(() => session.lastStart?.datasetId ?? 'fashion-mnist');
+  const [backend, setBackend] = useState<BackendChoice>(() => session.lastStart?.backend ?? 'auto');
+  const [draft, setDraft] = useState<HyperparameterDraft>(() => draftFrom(session));
+
+  const dataset = datasets?.find((d) => d.id === datasetId) ?? null;
+  const readiness = useMemo(() => (dataset ? checkReadiness(document, dataset) : []), [document, dataset]);
+  const hyper = useMemo(() => validateHyperparameters(draftValues(draft), dataset?.trainCount), [draft, dataset]);
+  const busy = session.busy;
+  const canStart = !!dataset && readiness.length === 0 && hyper.ok;
+
+  const start = () => {
+    if (!hyper.ok || !dataset) return;
+    session.start({
+      document,
+      datasetId: dataset.id,
+      hyperparameters: hyper.value,
+      backend,
+      architectureId: canSaveRuns ? architectureId : null,
+    });
+  };
+
+  const classNames = state.dataset?.classNames ?? dataset?.classNames ?? [];
+  const otherBackends = backendNames.filter((b) => b !== state.backend);
+
+  return (
+    <div className="train-panel">
+      <div className="train-setup">
+        <div className="train-setup-row">
+          <DatasetPicker value={datasetId} onChange={setDatasetId} />
+          <BackendPicker value={backend} disabled={busy} onChange={setBackend} />
+        </div>
+        {readiness.length > 0 ? (
+          <ul className="train-readiness" aria-label={t('readiness.title')}>
+            {readiness.map((issue) => (
+              <li key={issue.code} className="error-text">
+                {readinessText(issue)}{' '}
+                {issue.code === 'outputUnitsMismatch' && onSetOutputUnits ? (
+                  <button type="button" onClick={() => onSetOutputUnits(issue.fix.units)}>
+                    {t('readiness.setUnits', { units: issue.fix.units })}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <HyperparameterForm draft={draft} issues={hyper.ok ? [] : hyper.issues} disabled={busy} onChange={setDraft} />
+      </div>
+
+      <div className="train-main">
+        <RunStatusLine state={state} canSaveRuns={canSaveRuns} />
+        <TrainControls state={state} session={session} canStart={canStart} onStart={start} />
+        {state.phase === 'failed' && state.failure ? (
+          <div className="train-failure" role="alert">
+            <p>
+              <strong>{t(`failure.${state.failure.kind}`)}</strong> {state.failure.error}
+            </p>
+            {session.canContinueElsewhere ? (
+              <p>
+                {t('failure.continueOn')}{' '}
+                {otherBackends.map((b) => (
+                  <button key={b} type="button" onClick={() => session.continueOn(b)}>
+                    {t(`backend.names.${b}`)}
+                  </button>
+                ))}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        {state.epochsPlanned > 0 ? <TrainingProgress state={state} /> : null}
+        <TrainingCharts state={state} />
+
+        {state.hasModel && !busy ? (
+          <section className="train-section">
+            <h3>{t('evaluation.title')}</h3>
+            <button type="button" disabled={state.evaluating} onClick={() => void session.evaluate()}>
+              {state.evaluating ? t('evaluation.running') : t('evaluation.run')}
+            </button>
+            {state.evaluationError ? <p className="error-text">{state.evaluationError}</p> : null}
+            {state.evaluation ? <EvaluationView evaluation={state.evaluation} classNames={classNames} session={session} /> : null}
+          </section>
+        ) : null}
+        {state.hasModel && state.dataset && !busy ? (
+          <section className="train-section">
+            <h3>{t('predict.title')}</h3>
+            <PredictPanel session={session} shape={state.dataset.shape} classNames={classNames} />
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}
