@@ -7,7 +7,7 @@ import { pairIdx, splitWithKnownClasses } from './split';
 import { deleteStored, getStoredContent, getStoredSummary, listStored, updateStoredSummary } from './store';
 import { validateClassNames } from './classes';
 import { failure } from './errors';
-import { runImport, type ImportFile } from './importClient';
+import type { ImportFile } from './importClient';
 import type { DataError, Dataset, DatasetSummary, ImageSplit, ImportOptions, ImportResult } from './types';
 
 export type { DataError, Dataset, DatasetSummary, ImageSplit, ImportOptions, ImportResult } from './types';
@@ -66,14 +66,16 @@ export async function renameClasses(id: string, names: string[]): Promise<Import
 /**
  * Parses the files in a worker and stores the dataset in IndexedDB; nothing is
  * stored when any file is bad. A file's role (train/test) is guessed from its
- * name unless given.
+ * name unless given. The import worker is loaded on first use, so the
+ * training worker, which imports this module for loadDataset, does not bundle it.
  */
-export function importDataset(
+export async function importDataset(
   files: (File | ImportFile)[],
   options: ImportOptions = {},
   onProgress?: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<ImportResult> {
+  const { runImport } = await import('./importClient');
   return runImport(files, options, onProgress, signal);
 }
 
