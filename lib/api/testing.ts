@@ -1,6 +1,6 @@
 // Test helper: a "browser" that calls route handlers directly with
 // new Request(...), keeping its own owner cookie like a real one would.
-type Handler = (req: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler<P> = (req: Request, context: { params: Promise<P> }) => Promise<Response>;
 
 export interface Reply {
   status: number;
@@ -11,9 +11,9 @@ export interface Reply {
 export class TestBrowser {
   cookie: string | null = null;
 
-  async call(
-    handler: Handler,
-    opts: { method?: string; path: string; params?: Record<string, string>; body?: unknown; raw?: BodyInit; headers?: Record<string, string> },
+  async call<P extends Record<string, string>>(
+    handler: Handler<P>,
+    opts: { method?: string; path: string; params?: P; body?: unknown; raw?: BodyInit; headers?: Record<string, string> },
   ): Promise<Reply> {
     const headers = new Headers(opts.headers);
     if (this.cookie) headers.set('cookie', this.cookie);
@@ -28,7 +28,7 @@ export class TestBrowser {
       body,
       ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
     } as RequestInit);
-    const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
+    const res = await handler(req, { params: Promise.resolve(opts.params ?? ({} as P)) });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
     const type = res.headers.get('content-type') ?? '';

@@ -1,0 +1,145 @@
+// The typed client against the real route handlers (fetch routed in-process,
+// with a cookie jar like a browser's), plus the failures it must turn into values.
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTempDatabase } from '@/lib/db/testing';
+import { templateDocument } from '@/lib/templates';
+import * as archs from '@/app/api/architectures/route';
+import * as arch from '@/app/api/architectures/[id]/route';
+import * as archRuns from '@/app/api/architectures/[id]/runs/route';
+import * as shared from '@/app/api/shared/[shareId]/route';
+import * as fork from '@/app/api/shared/[shareId]/fork/route';
+import * as run from '@/app/api/runs/[id]/route';
+import * as epochs from '@/app/api/runs/[id]/epochs/route';
+import * as weights from '@/app/api/runs/[id]/weights/route';
+import * as client from './client';
+
+const temp = useTempDatabase();
+afterAll(() => temp.cleanup());
+
+type AnyHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const routes: [RegExp, string, Record<string, unknown>][] = [
+  [/^\/api\/architectures$/, '', archs],
+  [/^\/api\/architectures\/([^/]+)$/, 'id', arch],
+  [/^\/api\/architectures\/([^/]+)\/runs$/, 'id', archRuns],
+  [/^\/api\/shared\/([^/]+)$/, 'shareId', shared],
+  [/^\/api\/shared\/([^/]+)\/fork$/, 'shareId', fork],
+  [/^\/api\/runs\/([^/]+)$/, 'id', run],
+  [/^\/api\/runs\/([^/]+)\/epochs$/, 'id', epochs],
+  [/^\/api\/runs\/([^/]+)\/weights$/, 'id', weights],
+];
+
+/** A fetch that behaves like one browser talking to the app. */
+function browserFetch() {
+  let cookie: string | null = null;
+  return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = new URL(String(input), 'http://localhost:3201');
+    const headers = new Headers(init?.headers);
+    if (cookie) headers.set('cookie', cookie);
+    const req = new Request(url, { ...init, headers });
+    for (const [pattern, param, mod] of routes) {
+      const m = pattern.exec(url.pathname);
+      if (!m) continue;
+      const handler = mod[req.method] as AnyHandler | undefined;
+      if (!handler) return new Response(null, { status: 405 });
+      const res = await handler(req, { params: Promise.resolve(param ? { [param]: decodeURIComponent(m[1]!) } : {}) });
+      const set = res.headers.get('set-cookie');
+      if (set) cookie = set.split(';')[0]!;
+      return res;
+    }
+    return new Response('not found', { status: 404 });
+  };
+}
+
+const doc = (name: string) => ({ ...templateDocument('lenet5'), name });
+
+describe('client against the API', () => {
+  beforeEach(() => vi.stubGlobal('fetch', browserFetch()));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('creates, reads, saves, shares, forks and deletes architectures', async () => {
+    const created = await client.createArchitecture({ name: 'LeNet', document: doc('LeNet') });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const { id, shareId, version } = created.data;
+    expect(version).toBe(1);
+
+    const got = await client.getArchitecture(id);
+    expect(got.ok && got.data.document.nodes.length).toBe(templateDocument('lenet5').nodes.length);
+
+    const saved = await client.updateArchitecture(id, { name: 'LeNet 2', document: doc('LeNet 2'), version: 1 });
+    expect(saved).toEqual({ ok: true, data: { version: 2 } });
+    const stale = await client.updateArchitecture(id, { name: 'old tab', document: doc('old tab'), version: 1 });
+    expect(stale).toMatchObject({ ok: false, status: 409, currentVersion: 2 });
+
+    const list = await client.listArchitectures();
+    expect(list.ok && list.data.map((a) => [a.id, a.name])).toEqual([[id, 'LeNet 2']]);
+
+    const view = await client.getShared(shareId);
+    expect(view).toMatchObject({ ok: true, data: { name: 'LeNet 2' } });
+    const forked = await client.forkShared(shareId);
+    expect(forked.ok && forked.data.id).not.toBe(id);
+
+    expect(await client.deleteArchitecture(id)).toEqual({ ok: true, data: null });
+    expect(await client.getArchitecture(id)).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it('carries the issues of a rejected document', async () => {
+    const bad = doc('bad');
+    (bad.nodes[1]!.params as { filters: number }).filters = -2;
+    const res = await client.createArchitecture({ name: 'bad', document: bad });
+    expect(res).toMatchObject({ ok: false, status: 422, issues: [{ path: 'nodes[1].params.filters' }] });
+  });
+
+  it('runs a training run through its life: create, epochs, heartbeat, finish, weights, list, delete', async () => {
+    const created = await client.createArchitecture({ name: 'Net', document: doc('Net') });
+    if (!created.ok) throw new Error(created.error);
+    const architectureId = created.data.id;
+    const r = await client.createRun(architectureId, {
+      document: doc('Net'),
+      dataset: { name: 'MNIST', hash: 'h', shape: [28, 28, 1], classNames: ['0', '1'], trainCount: 10, testCount: 5 },
+      hyperparameters: { optimizer: 'sgd', learningRate: 0.01, batchSize: 8, epochs: 2, validationSplit: 0.2, shuffle: false, seed: 1, trainLimit: 10 },
+      backend: 'wasm',
+    });
+    if (!r.ok) throw new Error(r.error);
+    const runId = r.data.id;
+    expect(await client.appendEpoch(runId, { epoch: 0, loss: 2, accuracy: 0.3, valLoss: null, valAccuracy: null, durationMs: 5, samplesPerSec: 2 })).toEqual({ ok: true, data: null });
+    expect((await client.updateRun(runId, { heartbeat: true }))).toMatchObject({ ok: true, data: { status: 'running', epochsDone: 1 } });
+    const done = await client.updateRun(runId, { status: 'completed', testAccuracy: 0.5 });
+    expect(done).toMatchObject({ ok: true, data: { status: 'completed', testAccuracy: 0.5 } });
+
+    const weightData = new Float32Array([1, 2, 3]).buffer;
+    expect(await client.saveRunWeights(runId, { weightSpecs: [{ name: 'w', shape: [3], dtype: 'float32' }], weightData })).toEqual({ ok: true, data: null });
+    const loaded = await client.loadRunWeights(runId);
+    expect(loaded.ok && Array.from(new Float32Array(loaded.data.weightData))).toEqual([1, 2, 3]);
+    expect(loaded.ok && loaded.data.weightSpecs).toEqual([{ name: 'w', shape: [3], dtype: 'float32' }]);
+
+    const full = await client.getRun(runId);
+    expect(full).toMatchObject({ ok: true, data: { hasWeights: true, epochs: [{ epoch: 0, valAccuracy: null }], hyperparameters: { trainLimit: 10 } } });
+    const runs = await client.listRuns(architectureId);
+    expect(runs.ok && runs.data.map((x) => x.id)).toEqual([runId]);
+    expect(await client.deleteRun(runId)).toEqual({ ok: true, data: null });
+    expect(await client.getRun(runId)).toMatchObject({ ok: false, status: 404 });
+  });
+});
+
+describe('client failures are values', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('reports an unreachable server as status 0', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('fetch failed');
+    });
+    expect(await client.listArchitectures()).toMatchObject({ ok: false, status: 0, error: expect.stringContaining('fetch failed') });
+  });
+
+  it('refuses a success response of the wrong shape instead of trusting it', async () => {
+    vi.stubGlobal('fetch', async () => Response.json({ id: 'x' }, { status: 201 }));
+    const res = await client.createArchitecture({ name: 'x', document: doc('x') });
+    expect(res).toMatchObject({ ok: false, status: 201, error: expect.stringContaining('shareId') });
+  });
+
+  it('falls back to the status line when an error body is not ours', async () => {
+    vi.stubGlobal('fetch', async () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+    expect(await client.getRun('r')).toEqual({ ok: false, status: 502, error: '502 Bad Gateway' });
+  });
+});

@@ -1,0 +1,1 @@
+export default function setupDatabase(): Promise<void>;
