@@ -60,6 +60,9 @@ const english = {
 
 export type DataErrorCode = keyof typeof english;
 
+/** Every code, so a test can hold each language's messages to them. */
+export const dataErrorCodes = Object.keys(english) as DataErrorCode[];
+
 export interface Where {
   row?: number;
   entry?: string;
