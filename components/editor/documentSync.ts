@@ -1,4 +1,4 @@
-import type { ApiResult } from '@/lib/api/client';
+import type { ApiFailure, ApiResult } from '@/lib/api/client';
 import type { ArchitectureDocument } from '@/lib/schema';
 import type { EditorStore } from './store';
 
@@ -89,7 +89,9 @@ export class DocumentSync {
     if (name) this.store.getState().apply({ ...this.store.getState().doc, name });
     const doc = this.store.getState().doc;
     this.set({ status: { kind: 'saving' } });
-    const result = await this.api.create({ name: doc.name, document: doc });
+    const result = await this.api
+      .create({ name: doc.name, document: doc })
+      .catch((e: unknown): ApiFailure => ({ ok: false, status: 0, error: e instanceof Error ? e.message : 'network error' }));
     if (!result.ok) {
       const detail = result.issues?.length ? `: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` : '';
       this.set({ status: { kind: 'failed', error: `${result.error}${detail}` } });
@@ -120,7 +122,9 @@ export class DocumentSync {
     }
     this.inFlight = true;
     this.set({ status: { kind: 'saving' } });
-    const result = await this.api.update(saved.id, { name: doc.name, document: doc, version: saved.version });
+    const result = await this.api
+      .update(saved.id, { name: doc.name, document: doc, version: saved.version })
+      .catch((e: unknown): ApiFailure => ({ ok: false, status: 0, error: e instanceof Error ? e.message : 'network error' }));
     this.inFlight = false;
     if (result.ok) {
       this.lastSavedDoc = doc;
