@@ -111,6 +111,8 @@ function EditorShell(props: Props) {
   useShortcuts(store, readOnly);
   const sync = useDocumentSync(store, props.mode === 'owner' ? props.saved : null, !readOnly);
   const [tab, setTab] = useState<Tab>('design');
+  // The training panel stays mounted once opened, so a run goes on while the user edits or looks at runs.
+  const [trainOpened, setTrainOpened] = useState(false);
   const doc = useEditor((s) => s.doc);
   const shareId = props.mode === 'shared' ? props.shareId : sync.saved?.shareId;
 
@@ -147,7 +149,16 @@ function EditorShell(props: Props) {
       ) : null}
       <div className="tabs" role="tablist">
         {tabs.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            onClick={() => {
+              setTab(id);
+              if (id === 'train') setTrainOpened(true);
+            }}
+          >
             {label}
           </button>
         ))}
@@ -158,7 +169,11 @@ function EditorShell(props: Props) {
         <Canvas />
         <Inspector />
       </div>
-      {tab === 'train' ? <TrainTab doc={doc} architectureId={readOnly ? null : (sync.saved?.id ?? null)} canSaveRuns={!readOnly && !!sync.saved} /> : null}
+      {trainOpened ? (
+        <div className="train-tab" hidden={tab !== 'train'}>
+          <TrainTab doc={doc} architectureId={readOnly ? null : (sync.saved?.id ?? null)} canSaveRuns={!readOnly && !!sync.saved} readOnly={readOnly} />
+        </div>
+      ) : null}
       {tab === 'runs' && sync.saved ? <RunsTab architectureId={sync.saved.id} /> : null}
     </div>
   );

@@ -1,12 +1,28 @@
 'use client';
 
+import dynamic from 'next/dynamic';
+import { setParams } from '@/lib/graph';
 import type { ArchitectureDocument } from '@/lib/schema';
+import { useAnalysis, useEditorStore } from './EditorContext';
 
-// Placeholder until the training panel lands (components/train).
-export function TrainTab(_props: { doc: ArchitectureDocument; architectureId: string | null; canSaveRuns: boolean }) {
-  return <div className="page">Training panel</div>;
+// tfjs and the charts load only when a user opens these tabs.
+const TrainPanel = dynamic(() => import('@/components/train/TrainPanel').then((m) => m.TrainPanel), { ssr: false });
+const RunsView = dynamic(() => import('@/components/train/RunsView').then((m) => m.RunsView), { ssr: false });
+
+export function TrainTab({ doc, architectureId, canSaveRuns, readOnly }: { doc: ArchitectureDocument; architectureId: string | null; canSaveRuns: boolean; readOnly: boolean }) {
+  const store = useEditorStore();
+  const { outputId } = useAnalysis();
+  const setOutputUnits = (units: number) => {
+    const state = store.getState();
+    const output = state.doc.nodes.find((n) => n.id === outputId);
+    if (output?.type !== 'Dense') return;
+    state.apply(setParams(state.doc, output.id, { ...output.params, units }));
+  };
+  return (
+    <TrainPanel document={doc} architectureId={architectureId} canSaveRuns={canSaveRuns} onSetOutputUnits={readOnly ? undefined : setOutputUnits} />
+  );
 }
 
-export function RunsTab(_props: { architectureId: string }) {
-  return <div className="page">Runs</div>;
+export function RunsTab({ architectureId }: { architectureId: string }) {
+  return <RunsView architectureId={architectureId} />;
 }
