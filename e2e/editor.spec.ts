@@ -179,3 +179,38 @@ test('typing in the inspector re-renders only the layers it affects', async ({ p
   // conv3's output and bn3/pool3 shapes change, and dense1's parameter count; nothing upstream renders again.
   expect(changed).toEqual(['node-bn3', 'node-conv3', 'node-dense1', 'node-flatten', 'node-pool3'].sort());
 });
+
+test('an edit based on a stale version is not saved over a newer one: reload or save as a copy', async ({ page, context }) => {
+  await page.goto('/new?template=lenet5');
+  const first = new EditorPage(page);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page).toHaveURL(/\/a\/[\w-]+$/);
+  const url = page.url();
+
+  const other = await context.newPage();
+  await other.goto(url);
+  const second = new EditorPage(other);
+  await expect(second.node('f5')).toBeVisible();
+
+  await first.select('f5');
+  await page.getByLabel('Units').fill('100');
+  await page.getByLabel('Units').press('Enter');
+  await expect(first.saveState).toHaveAttribute('data-state', 'saved');
+
+  await second.select('f6');
+  await other.getByLabel('Units').fill('50');
+  await other.getByLabel('Units').press('Enter');
+  const dialog = other.getByRole('alertdialog');
+  await expect(dialog).toContainText('This architecture was changed elsewhere');
+  await dialog.getByRole('button', { name: 'Save as a copy' }).click();
+  await expect(other).not.toHaveURL(url);
+  await expect(second.saveState).toHaveAttribute('data-state', 'saved');
+
+  // The newer version is intact; the copy holds the second tab's edit.
+  await page.reload();
+  await expect(first.nodeShape('f5')).toHaveText('100');
+  await expect(first.nodeShape('f6')).toHaveText('84');
+  await other.reload();
+  await expect(second.nodeShape('f6')).toHaveText('50');
+  await expect(other.getByRole('textbox', { name: 'Architecture name' })).toHaveValue('LeNet-5 (copy)');
+});
