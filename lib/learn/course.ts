@@ -86,3 +86,13 @@ export function blurKernel(rows: number, cols: number): number[][] {
   const w = 1 / (rows * cols);
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => w));
 }
+
+/** A 6×6 image, bright on the left and dark on the right, with a horizontal stripe: one vertical and two horizontal edges for the edges lesson. */
+export const EDGE_IMAGE: Grid = [
+  [1, 1, 1, 0, 0, 0],
+  [1, 1, 1, 0, 0, 0],
+  [1, 1, 1, 1, 1, 1],
+  [1, 1, 1, 1, 1, 1],
+  [1, 1, 1, 0, 0, 0],
+  [1, 1, 1, 0, 0, 0],
+];

@@ -1,0 +1,20 @@
+import { ConvolutionLab } from '@/components/learn/ConvolutionLab';
+import { LessonFrame } from '@/components/learn/LessonFrame';
+import { blurKernel } from '@/lib/learn/course';
+import { parseConvolutionQuery, type SearchParams } from '@/lib/learn/query';
+
+export const metadata = { title: 'Convolution · Learn · CNN Studio' };
+
+export default async function ConvolutionLessonPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { query, notices } = parseConvolutionQuery(await searchParams, { kernel: [3, 3], stride: [1, 1], padding: 'valid' });
+  return (
+    <LessonFrame id="convolution" notices={notices}>
+      <ConvolutionLab
+        kernel={blurKernel(query.kernel[0], query.kernel[1])}
+        stride={query.stride}
+        padding={query.padding}
+        presets={['blur', 'sharpen', 'brighten', 'darken', 'identity']}
+      />
+    </LessonFrame>
+  );
+}

@@ -1,0 +1,21 @@
+import { ConvolutionLab } from '@/components/learn/ConvolutionLab';
+import { LessonFrame } from '@/components/learn/LessonFrame';
+import { blurKernel } from '@/lib/learn/course';
+import { parseConvolutionQuery, type SearchParams } from '@/lib/learn/query';
+
+export const metadata = { title: 'Padding · Learn · CNN Studio' };
+
+export default async function PaddingLessonPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { query, notices } = parseConvolutionQuery(await searchParams, { kernel: [3, 3], stride: [1, 1], padding: 'valid' });
+  return (
+    <LessonFrame id="padding" notices={notices}>
+      <ConvolutionLab
+        kernel={blurKernel(query.kernel[0], query.kernel[1])}
+        stride={query.stride}
+        padding={query.padding}
+        startAtEnd
+        paddingChoices={['valid', 'zero', 'replicate']}
+      />
+    </LessonFrame>
+  );
+}
