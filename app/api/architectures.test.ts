@@ -1,6 +1,6 @@
 // The architectures API as two browsers see it: the owner, and someone else.
 import { afterAll, describe, expect, it } from 'vitest';
-import { useTempDatabase } from '@/lib/db/testing';
+import { createTempDatabase } from '@/lib/db/testing';
 import { TestBrowser, type Reply } from '@/lib/api/testing';
 import { templateDocument } from '@/lib/templates';
 import { GET as health } from './health/route';
@@ -9,7 +9,7 @@ import { DELETE as remove, GET as read, PUT as update } from './architectures/[i
 import { GET as shared } from './shared/[shareId]/route';
 import { POST as fork } from './shared/[shareId]/fork/route';
 
-const temp = useTempDatabase();
+const temp = createTempDatabase();
 afterAll(() => temp.cleanup());
 
 const doc = () => templateDocument('course-cnn');

@@ -1,7 +1,7 @@
 // Runs of an architecture: created, fed epochs, finished, interrupted,
 // weights saved and loaded; only the architecture's owner may touch them.
 import { afterAll, describe, expect, it } from 'vitest';
-import { useTempDatabase } from '@/lib/db/testing';
+import { createTempDatabase } from '@/lib/db/testing';
 import { getDb } from '@/lib/db/client';
 import { TestBrowser } from '@/lib/api/testing';
 import { Run, RunSummary, type CreateRunBody, type EpochMetrics } from '@/lib/api/types';
@@ -14,7 +14,7 @@ import { DELETE as removeRun, GET as readRun, PATCH as patchRun } from './runs/[
 import { POST as postEpoch } from './runs/[id]/epochs/route';
 import { GET as getWeights, PUT as putWeights } from './runs/[id]/weights/route';
 
-const temp = useTempDatabase();
+const temp = createTempDatabase();
 afterAll(() => temp.cleanup());
 
 const runBody = (): CreateRunBody => ({

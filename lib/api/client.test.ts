@@ -1,7 +1,7 @@
 // The typed client against the real route handlers (fetch routed in-process,
 // with a cookie jar like a browser's), plus the failures it must turn into values.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useTempDatabase } from '@/lib/db/testing';
+import { createTempDatabase } from '@/lib/db/testing';
 import { templateDocument } from '@/lib/templates';
 import * as archs from '@/app/api/architectures/route';
 import * as arch from '@/app/api/architectures/[id]/route';
@@ -13,7 +13,7 @@ import * as epochs from '@/app/api/runs/[id]/epochs/route';
 import * as weights from '@/app/api/runs/[id]/weights/route';
 import * as client from './client';
 
-const temp = useTempDatabase();
+const temp = createTempDatabase();
 afterAll(() => temp.cleanup());
 
 type AnyHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { useTempDatabase } from './testing';
+import { createTempDatabase } from './testing';
 import { getDb } from './client';
 import { applyMigrations, listMigrations } from './migrate.mjs';
 import { Prisma } from './generated/client';
@@ -18,7 +18,7 @@ const openSqlite = (file: string): Sqlite => {
   return new Database(file);
 };
 
-const temp = useTempDatabase();
+const temp = createTempDatabase();
 afterAll(() => temp.cleanup());
 
 const migrationsDir = path.join(process.cwd(), 'prisma', 'migrations');
