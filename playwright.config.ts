@@ -12,6 +12,8 @@ if (!existsSync(chromium)) {
 
 export default defineConfig({
   testDir: 'e2e',
+  // Per port, so parallel runs on one machine do not clear each other's artifacts.
+  outputDir: `test-results/${port}`,
   timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

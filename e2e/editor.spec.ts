@@ -164,6 +164,7 @@ test.describe('editor', () => {
 test('typing in the inspector re-renders only the layers it affects', async ({ page }) => {
   await page.goto('/new?template=course-cnn');
   const editor = new EditorPage(page);
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
   await editor.select('conv3');
   const renders = async () =>
     Object.fromEntries(
