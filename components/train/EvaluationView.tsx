@@ -44,6 +44,7 @@ export function EvaluationView({ evaluation, classNames, session }: Props) {
       <p className="train-test-accuracy">
         <strong data-testid="test-accuracy">
           {t(evaluation.split === 'test' ? 'testAccuracy' : 'validationAccuracy', { value: formatPercent(evaluation.accuracy), count: evaluation.count })}
+          {evaluation.count < evaluation.available ? ` ${t('partial', { count: evaluation.count, available: evaluation.available })}` : null}
         </strong>
       </p>
       <div className="train-eval-grid">

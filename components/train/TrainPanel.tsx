@@ -9,6 +9,7 @@ import { backendNames, type BackendChoice } from '@/lib/train/backendNames';
 import { checkReadiness } from '@/lib/train/checks';
 import { validateHyperparameters } from '@/lib/train/hyperparameters';
 import { BackendPicker } from './BackendPicker';
+import { EvaluationLimit } from './EvaluationLimit';
 import { EvaluationView } from './EvaluationView';
 import { defaultDraft, draftValues, HyperparameterForm, type HyperparameterDraft } from './HyperparameterForm';
 import { PredictPanel } from './PredictPanel';
@@ -120,12 +121,15 @@ export function TrainPanel({ document, architectureId, canSaveRuns, onSetOutputU
         {state.epochsPlanned > 0 ? <TrainingProgress state={state} /> : null}
         <TrainingCharts state={state} />
 
-        {state.hasModel && !busy ? (
+        {state.phase !== 'idle' ? (
           <section className="train-section">
             <h3>{t('evaluation.title')}</h3>
-            <button type="button" disabled={state.evaluating} onClick={() => void session.evaluate()}>
-              {state.evaluating ? t('evaluation.running') : t('evaluation.run')}
-            </button>
+            <div className="train-eval-controls">
+              <button type="button" disabled={state.evaluating || !state.hasModel || busy} onClick={() => void session.evaluate()}>
+                {state.evaluating ? t('evaluation.running') : t('evaluation.run')}
+              </button>
+              <EvaluationLimit session={session} />
+            </div>
             {state.evaluationError ? <p className="error-text">{state.evaluationError}</p> : null}
             {state.evaluation ? <EvaluationView evaluation={state.evaluation} classNames={classNames} session={session} /> : null}
           </section>

@@ -41,7 +41,7 @@ async function register(name: BackendName): Promise<string | null> {
   }
 }
 
-async function tryBackend(name: BackendName): Promise<string | null> {
+async function tryBackend(name: BackendName, notes: string[]): Promise<string | null> {
   try {
     const why = await register(name);
     if (why) return why;
@@ -49,7 +49,8 @@ async function tryBackend(name: BackendName): Promise<string | null> {
     if (!ok) return `tfjs could not start ${name}`;
     await tf.ready();
     if (tf.getBackend() !== name) return `tfjs started ${tf.getBackend()} instead`;
-    await registerKernelsFor(name);
+    const kernelNote = await registerKernelsFor(name);
+    if (kernelNote) notes.push(kernelNote);
     return null;
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
@@ -65,7 +66,7 @@ export async function activateBackend(choice: BackendChoice): Promise<BackendRes
   const order = choice === 'auto' ? autoOrder : [choice, ...autoOrder.filter((b) => b !== choice)];
   const notes: string[] = [];
   for (const name of order) {
-    const why = await tryBackend(name);
+    const why = await tryBackend(name, notes);
     if (why === null) return { ok: true, backend: name, notes };
     notes.push(`${name}: ${why}`);
   }

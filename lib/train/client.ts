@@ -44,8 +44,8 @@ export class TrainerClient {
     this.send({ type: 'prepare', ...request });
   }
 
-  async evaluate(): Promise<Evaluation> {
-    const event = await this.ask((requestId) => ({ type: 'evaluate', requestId }));
+  async evaluate(limit?: number): Promise<Evaluation> {
+    const event = await this.ask((requestId) => ({ type: 'evaluate', requestId, ...(limit !== undefined ? { limit } : {}) }));
     if (event.type !== 'evaluation') throw new Error(`unexpected answer ${event.type}`);
     return event.evaluation;
   }

@@ -8,7 +8,10 @@ export const EXAMPLES_PER_CELL = 48;
 export interface Evaluation {
   /** 'test' when the dataset has a test split; otherwise the validation images stand in. */
   split: 'test' | 'validation';
+  /** Images evaluated. */
   count: number;
+  /** Images in the split; more than count when only the first ones were evaluated. */
+  available: number;
   accuracy: number;
   /** confusion[actual][predicted] counts */
   confusion: number[][];
@@ -27,34 +30,46 @@ export async function evaluateClassifier(
   numClasses: number,
   split: Evaluation['split'],
   batchSize = 256,
+  limit = Number.POSITIVE_INFINITY,
 ): Promise<Evaluation> {
+  const available = indices.length;
+  indices = indices.subarray(0, Math.min(indices.length, limit));
   const confusion = Array.from({ length: numClasses }, () => new Array<number>(numClasses).fill(0));
   const examples = Array.from({ length: numClasses }, () => Array.from({ length: numClasses }, () => [] as number[]));
-  for (let start = 0; start < indices.length; start += batchSize) {
-    const chunk = indices.subarray(start, Math.min(indices.length, start + batchSize));
-    const { xs, labels } = batchTensors(source, chunk, inputShape);
-    labels.dispose();
-    const predicted = tf.tidy(() => tf.argMax(model.predict(xs) as tf.Tensor, -1));
-    xs.dispose();
-    const classes = await predicted.data();
-    predicted.dispose();
-    for (let i = 0; i < chunk.length; i++) {
-      const index = chunk[i]!;
-      const actual = source.labels[index]!;
-      const guess = classes[i]!;
-      const row = confusion[actual];
-      if (!row || guess >= numClasses) continue;
-      row[guess] = (row[guess] ?? 0) + 1;
-      if (actual !== guess) {
-        const cell = examples[actual]![guess]!;
-        if (cell.length < EXAMPLES_PER_CELL) cell.push(index);
-      }
+  // Predicted classes stay on the device until the end: one readback, not one per batch
+  // (a GPU readback can cost far more than the batch itself).
+  const predictedChunks: tf.Tensor[] = [];
+  let classes: Int32Array | Float32Array | Uint8Array;
+  try {
+    for (let start = 0; start < indices.length; start += batchSize) {
+      const chunk = indices.subarray(start, Math.min(indices.length, start + batchSize));
+      const { xs, labels } = batchTensors(source, chunk, inputShape);
+      labels.dispose();
+      predictedChunks.push(tf.tidy(() => tf.argMax(model.predict(xs) as tf.Tensor, -1)));
+      xs.dispose();
+      await yieldToEvents();
     }
-    await yieldToEvents();
+    const all = predictedChunks.length === 1 ? predictedChunks[0]! : tf.concat(predictedChunks);
+    classes = (await all.data()) as Int32Array;
+    if (all !== predictedChunks[0]) all.dispose();
+  } finally {
+    tf.dispose(predictedChunks);
+  }
+  for (let i = 0; i < indices.length; i++) {
+    const index = indices[i]!;
+    const actual = source.labels[index]!;
+    const guess = classes[i]!;
+    const row = confusion[actual];
+    if (!row || guess >= numClasses) continue;
+    row[guess] = (row[guess] ?? 0) + 1;
+    if (actual !== guess) {
+      const cell = examples[actual]![guess]!;
+      if (cell.length < EXAMPLES_PER_CELL) cell.push(index);
+    }
   }
   const perClass = confusion.map((row, actual) => ({ correct: row[actual] ?? 0, total: row.reduce((a, b) => a + b, 0) }));
   const correct = perClass.reduce((sum, c) => sum + c.correct, 0);
-  return { split, count: indices.length, accuracy: indices.length ? correct / indices.length : 0, confusion, perClass, examples };
+  return { split, count: indices.length, available, accuracy: indices.length ? correct / indices.length : 0, confusion, perClass, examples };
 }
 
 /** Class probabilities for one image given as floats in [0, 1], HWC. */

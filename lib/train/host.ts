@@ -84,7 +84,7 @@ export class TrainerHost {
         this.release();
         return;
       case 'evaluate':
-        return this.answer(message.requestId, async () => ({ type: 'evaluation', requestId: message.requestId, evaluation: await this.evaluate() }));
+        return this.answer(message.requestId, async () => ({ type: 'evaluation', requestId: message.requestId, evaluation: await this.evaluate(message.limit) }));
       case 'predict':
         return this.answer(message.requestId, async () => {
           const s = this.need();
@@ -228,17 +228,17 @@ export class TrainerHost {
     this.post({ type: 'finished', outcome, epochsDone: s.loop.epochsDone });
   }
 
-  private async evaluate(): Promise<Evaluation> {
+  private async evaluate(limit?: number): Promise<Evaluation> {
     const s = this.need();
     if (this.busy) throw new Error('Wait until training has stopped to evaluate');
     const test = sourceOf(s.dataset, 'test');
     if (test && test.count > 0) {
       const all = new Int32Array(test.count);
       for (let i = 0; i < all.length; i++) all[i] = i;
-      return evaluateClassifier(s.model, test, all, s.data.inputShape, s.data.numClasses, 'test');
+      return evaluateClassifier(s.model, test, all, s.data.inputShape, s.data.numClasses, 'test', 256, limit);
     }
     if (s.data.split.validation.length === 0) throw new Error('This dataset has no test images and no validation images were held out');
-    return evaluateClassifier(s.model, s.data.source, s.data.split.validation, s.data.inputShape, s.data.numClasses, 'validation');
+    return evaluateClassifier(s.model, s.data.source, s.data.split.validation, s.data.inputShape, s.data.numClasses, 'validation', 256, limit);
   }
 
   private examples(requestId: number, split: Evaluation['split'], indices: number[]): TrainerEvent {

@@ -38,7 +38,7 @@ export type TrainerRequest =
   | { type: 'resume' }
   | { type: 'stop' }
   | { type: 'trainMore'; epochs: number }
-  | { type: 'evaluate'; requestId: number }
+  | { type: 'evaluate'; requestId: number; /** Only the first N images of the split (all when absent). */ limit?: number }
   | { type: 'predict'; requestId: number; pixels: Float32Array }
   | { type: 'examples'; requestId: number; split: Evaluation['split']; indices: number[] }
   | { type: 'exportWeights'; requestId: number };

@@ -208,13 +208,17 @@ export class TrainingSession {
     this.client.send({ type: 'trainMore', epochs });
   }
 
+  /** Test images evaluated (the first N); null for all. Slow software GPUs make all 10,000 take minutes. */
+  evaluationLimit: number | null = null;
+
   async evaluate(): Promise<void> {
     if (!this.client || !this.state.hasModel || this.busy) return;
     this.set({ evaluating: true, evaluationError: null });
     try {
-      const evaluation = await this.client.evaluate();
+      const evaluation = await this.client.evaluate(this.evaluationLimit ?? undefined);
       this.set({ evaluation, evaluating: false });
-      if (evaluation.split === 'test') this.recorder?.update({ testAccuracy: evaluation.accuracy });
+      // Only the whole test set gives the run its test accuracy.
+      if (evaluation.split === 'test' && evaluation.count === evaluation.available) this.recorder?.update({ testAccuracy: evaluation.accuracy });
     } catch (e) {
       this.set({ evaluating: false, evaluationError: e instanceof Error ? e.message : String(e) });
     }

@@ -1,0 +1,85 @@
+// The project's kernels, registered per backend on top of tfjs's own.
+// registerProjectKernels must run after the backend's package is imported
+// (tfjs registers its kernels on import and would otherwise replace ours).
+import * as tf from '@tensorflow/tfjs';
+import { filterGradientKernel, type FilterGradientFormulation } from './filter-gradient';
+import { inputGradientKernel } from './input-gradient';
+import { identitySharing, maxPoolGradOnHeap, reduceLeadingOnHeap, tileOnHeap } from './wasm-heap';
+
+export type KernelBackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
+
+export { filterGradient, type FilterGradientFormulation } from './filter-gradient';
+export { inputGradient } from './input-gradient';
+
+/** Our kernel functions carry this mark, so registering twice is a no-op even across module copies (hot reload). */
+const projectMark = Symbol.for('cnn-studio.projectKernel');
+
+type MarkedKernelFunc = tf.KernelFunc & { [projectMark]?: true };
+
+interface KernelPlan {
+  kernelName: string;
+  /** Given tfjs's own kernel function (undefined when the backend has none), ours. */
+  make(original: tf.KernelFunc | undefined): tf.KernelFunc;
+  why: string;
+}
+
+function needOriginal(kernelName: string, backend: string, original: tf.KernelFunc | undefined): tf.KernelFunc {
+  if (!original) throw new Error(`tfjs has no ${kernelName} kernel for ${backend} to fall back on: import the backend before registerProjectKernels`);
+  return original;
+}
+
+/**
+ * Which formulation of the filter gradient each backend gets, from
+ * `npm run bench` on a 2-core machine without a GPU (see bench/README.md).
+ */
+export const filterGradientFormulation: Record<KernelBackendName, FilterGradientFormulation> = {
+  wasm: 'convolution',
+  cpu: 'convolution',
+  webgl: 'convolution',
+  webgpu: 'convolution',
+};
+
+function plansFor(backend: KernelBackendName): KernelPlan[] {
+  const filter: KernelPlan = {
+    kernelName: 'Conv2DBackpropFilter',
+    make: () => filterGradientKernel(filterGradientFormulation[backend]),
+    why: backend === 'wasm' ? 'missing on WASM' : 'faster than tfjs’s kernel',
+  };
+  if (backend !== 'wasm') return [filter];
+  return [
+    filter,
+    { kernelName: 'Conv2DBackpropInput', make: () => inputGradientKernel, why: 'XNNPACK conv2d instead of a plain loop' },
+    { kernelName: 'Identity', make: (o) => identitySharing(needOriginal('Identity', backend, o)), why: 'gradient bookkeeping clones without copying' },
+    { kernelName: 'Tile', make: (o) => tileOnHeap(needOriginal('Tile', backend, o)), why: 'BatchNormalization gradient' },
+    { kernelName: 'Sum', make: (o) => reduceLeadingOnHeap(needOriginal('Sum', backend, o), 'sum'), why: 'bias/BatchNormalization gradients' },
+    { kernelName: 'Mean', make: (o) => reduceLeadingOnHeap(needOriginal('Mean', backend, o), 'mean'), why: 'BatchNormalization statistics' },
+    { kernelName: 'MaxPoolGrad', make: () => maxPoolGradOnHeap, why: 'MaxPooling2D gradient' },
+  ];
+}
+
+/** The kernels registerProjectKernels(backend) installs, with the reason for each. */
+export function projectKernelsFor(backend: KernelBackendName): { kernelName: string; why: string }[] {
+  return plansFor(backend).map(({ kernelName, why }) => ({ kernelName, why }));
+}
+
+/**
+ * Registers the project's kernels for one backend, replacing tfjs's where we
+ * have a faster or a missing one. Idempotent. Keeps tfjs's setup/dispose
+ * functions, so it works before or after tf.setBackend(backend).
+ */
+export function registerProjectKernels(backend: KernelBackendName): void {
+  for (const plan of plansFor(backend)) {
+    const existing = tf.getKernel(plan.kernelName, backend) as tf.KernelConfig | undefined;
+    if ((existing?.kernelFunc as MarkedKernelFunc | undefined)?.[projectMark]) continue;
+    const kernelFunc: MarkedKernelFunc = plan.make(existing?.kernelFunc);
+    kernelFunc[projectMark] = true;
+    if (existing) tf.unregisterKernel(plan.kernelName, backend);
+    tf.registerKernel({
+      kernelName: plan.kernelName,
+      backendName: backend,
+      kernelFunc,
+      ...(existing?.setupFunc ? { setupFunc: existing.setupFunc } : {}),
+      ...(existing?.disposeFunc ? { disposeFunc: existing.disposeFunc } : {}),
+    });
+  }
+}
