@@ -29,7 +29,7 @@ function NameInput({ name }: { name: string }) {
       value={text}
       readOnly={readOnly}
       maxLength={100}
-      style={{ width: `${Math.min(30, Math.max(14, text.length + 1))}ch` }}
+      style={{ width: `${Math.min(36, Math.max(14, text.length + 2))}ch` }}
       onChange={(e) => setText(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
