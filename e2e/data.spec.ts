@@ -56,6 +56,10 @@ test('Fashion-MNIST is built in with all its images; an imported CSV keeps its l
   await expect(data.card('signs-small')).toContainText('22 training · 11 test');
   await expect.poll(() => data.classNames()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '10', '11']);
   await expect(data.samples.first()).toHaveAccessibleName(/^Image \d+: \d+$/);
+  // Label 10 is the letter K in sign-language MNIST: the user names it so.
+  await data.view.getByRole('textbox', { name: 'Name of class 9' }).fill('K');
+  await data.view.getByRole('button', { name: 'Save class names' }).click();
+  await expect(data.view.getByText('Class names saved.')).toBeVisible();
 
   // A broken file is refused with the rows named, and nothing of it is kept.
   await data.importFiles('signs-broken.csv');
@@ -69,6 +73,6 @@ test('Fashion-MNIST is built in with all its images; an imported CSV keeps its l
   // Still there after a reload: it lives in IndexedDB.
   await page.reload();
   await data.card('signs-small').click();
-  await expect.poll(() => data.classNames()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '10', '11']);
+  await expect.poll(() => data.classNames()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', 'K', '11']);
   await expect(data.samples.first()).toBeVisible();
 });

@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { renameClasses, type DataError, type Dataset, type DatasetSummary } from '@/lib/data';
 import { classCounts } from './samples';
-import { useDataErrorText } from './useDataErrorText';
+import { ErrorList } from './ErrorList';
 
 export interface ClassTableProps {
   dataset: Dataset;
@@ -16,7 +16,6 @@ export interface ClassTableProps {
 export function ClassTable({ dataset, onShowClass, onRenamed }: ClassTableProps) {
   const t = useTranslations('data.view');
   const format = useFormatter();
-  const errorText = useDataErrorText();
   const editable = dataset.source === 'imported';
   const [names, setNames] = useState(dataset.classNames);
   const [errors, setErrors] = useState<DataError[]>([]);
@@ -99,18 +98,7 @@ export function ClassTable({ dataset, onShowClass, onRenamed }: ClassTableProps)
           {saved && !changed ? <span className="ok-text">{t('namesSaved')}</span> : null}
         </div>
       ) : null}
-      {errors.length ? (
-        <ul className="import-errors" role="alert">
-          {errors.map((e, i) => {
-            const { where, what } = errorText(e);
-            return (
-              <li key={i}>
-                <strong>{where}</strong>: {what}
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
+      <ErrorList errors={errors} />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { formatShape } from '@/lib/data/errors';
 import { datasetNameFrom, guessRole, type FileRole } from '@/lib/data/importer';
 import { parseShapeText, type Shape } from '@/lib/data/raw';
 import { announceDatasetsChanged } from './useDatasets';
-import { useDataErrorText } from './useDataErrorText';
+import { ErrorList } from './ErrorList';
 import './data.css';
 
 export interface ImportDialogProps {
@@ -29,7 +29,6 @@ const holdOutChoices = [0, 0.1, 0.2, 0.3];
 export function ImportDialog({ open, onClose, onImported, suggestedShape }: ImportDialogProps) {
   const t = useTranslations('data.import');
   const format = useFormatter();
-  const errorText = useDataErrorText();
   const dialog = useRef<HTMLDialogElement>(null);
   const ids = { files: useId(), name: useId(), shape: useId(), holdOut: useId() };
   const [chosen, setChosen] = useState<Chosen[]>([]);
@@ -61,8 +60,13 @@ export function ImportDialog({ open, onClose, onImported, suggestedShape }: Impo
     setHint(null);
   }
 
+  // Closing starts the next import afresh: files and problems from this one would only confuse it.
   function close() {
     abort.current?.abort();
+    setChosen([]);
+    setErrors([]);
+    setHint(null);
+    setName('');
     onClose();
   }
 
@@ -109,7 +113,12 @@ export function ImportDialog({ open, onClose, onImported, suggestedShape }: Impo
 
         <div className="import-field">
           <label htmlFor={ids.files}>{t('trainFiles')}</label>
-          <input id={ids.files} type="file" multiple disabled={busy} onChange={(e) => add(e.target.files)} />
+          <input id={ids.files} type="file" multiple disabled={busy} onChange={(e) => {
+              add(e.target.files);
+              // The list below shows what is chosen; emptying the input lets the same file be chosen again.
+              e.target.value = '';
+            }}
+          />
           <span className="hint">{t('trainHint')}</span>
           {chosen.length ? (
             <ul className="chosen-files">
@@ -186,21 +195,7 @@ export function ImportDialog({ open, onClose, onImported, suggestedShape }: Impo
             {hint}
           </p>
         ) : null}
-        {errors.length ? (
-          <div className="import-errors" role="alert">
-            <p>{t('failed')}</p>
-            <ul>
-              {errors.map((e, i) => {
-                const { where, what } = errorText(e);
-                return (
-                  <li key={i}>
-                    <strong>{where}</strong>: {what}
-                  </li>
-                );
-              })}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorList errors={errors} title={t('failed')} />
 
         <div className="dialog-actions">
           <button type="button" onClick={close}>
