@@ -2,8 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
-import { fitWithin, grayFromRgba, sampleImage, type GrayImage } from '@/lib/learn/image';
+import { fitWithin, grayFromRgba, type GrayImage } from '@/lib/learn/image';
 import { GrayCanvas } from './GrayCanvas';
+import { loadDatasetSamples, type DatasetSample } from './samples';
 
 /** The built-in datasets the gallery offers, smallest download first. */
 const galleryDatasets = [
@@ -16,22 +17,12 @@ const SAMPLE_COUNT = 8;
 /** Uploaded photos are shrunk to this many pixels on the long side: enough to see a kernel's effect, quick to convolve. */
 const UPLOAD_LIMIT = 192;
 
-interface Sample {
-  image: GrayImage;
-  className: string;
-}
+type Sample = Pick<DatasetSample, 'image' | 'className'>;
 
 type SamplesState = { status: 'loading'; progress: number } | { status: 'ready'; samples: Sample[] } | { status: 'failed'; message: string };
 
 async function loadSamples(id: GalleryDatasetId, onProgress: (f: number) => void): Promise<Sample[]> {
-  // lib/data touches IndexedDB and workers: load it only in the browser.
-  const { loadDataset } = await import('@/lib/data');
-  const dataset = await loadDataset(id, onProgress);
-  const split = dataset.test ?? dataset.train;
-  return Array.from({ length: Math.min(SAMPLE_COUNT, split.count) }, (_, i) => ({
-    image: sampleImage(split.images, dataset.shape, i),
-    className: dataset.classNames[split.labels[i] ?? 0] ?? '',
-  }));
+  return (await loadDatasetSamples(id, SAMPLE_COUNT, onProgress)).samples;
 }
 
 async function decodePhoto(file: File): Promise<GrayImage> {
