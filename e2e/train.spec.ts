@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { TrainPage } from './pages/train';
+
+// Small enough that the software WebGPU adapter trains 1,024 images in seconds.
+const tinyCnn = {
+  version: 1,
+  name: 'Tiny CNN',
+  nodes: [
+    { id: 'input', type: 'Input', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } },
+    { id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', useBias: true }, position: { x: 0, y: 110 } },
+    { id: 'flatten', type: 'Flatten', params: {}, position: { x: 0, y: 220 } },
+    { id: 'output', type: 'Dense', params: { units: 10, activation: 'softmax', useBias: true }, position: { x: 0, y: 330 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'input', target: 'conv', targetHandle: 'in0' },
+    { id: 'e2', source: 'conv', target: 'flatten', targetHandle: 'in0' },
+    { id: 'e3', source: 'flatten', target: 'output', targetHandle: 'in0' },
+  ],
+};
+
+test('trains a small CNN on WebGPU in the browser, records runs, and opens misclassified examples', async ({ page }) => {
+  test.setTimeout(360_000);
+  const train = new TrainPage(page);
+  const id = await train.createArchitecture(tinyCnn);
+  await train.open(id);
+
+  // Run 1: one epoch on the first 1,024 Fashion-MNIST images, on WebGPU.
+  await train.configure({ backend: 'webgpu', trainLimit: 1024, epochs: 1, batchSize: 32, validationSplit: 0.125 });
+  await train.startButton.click();
+  await expect(train.backendStatus).toContainText('Backend: webgpu', { timeout: 60_000 });
+  await expect.poll(() => train.progress(), { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect(train.backendStatus).toContainText('Finished', { timeout: 120_000 });
+  expect(await train.progress()).toBe(100);
+  // Both curves drawn: per-batch points plus the epoch's training and validation values.
+  expect(await train.chartPoints('loss-chart')).toBeGreaterThan(1);
+  expect(await train.chartPoints('accuracy-chart')).toBeGreaterThan(1);
+  await expect(page.locator('[data-testid="loss-chart"] canvas')).toBeVisible();
+
+  // The finished run is evaluated on the 10,000 test images: well above chance (10%).
+  await expect(train.testAccuracy).toContainText('Test accuracy', { timeout: 120_000 });
+  const accuracy = Number(/([\d.]+)%/.exec((await train.testAccuracy.textContent()) ?? '')?.[1]);
+  expect(accuracy).toBeGreaterThan(30);
+
+  // A confusion-matrix cell opens its misclassified images.
+  const cell = page.getByRole('button', { name: /^Actual .+, predicted .+: \d+ images$/ }).first();
+  const label = (await cell.getAttribute('aria-label'))!;
+  const [, actual, predicted] = /^Actual (.+), predicted (.+): \d+ images$/.exec(label)!;
+  await cell.click();
+  const examples = page.getByRole('region', { name: `${actual} predicted as ${predicted}` });
+  await expect(examples.getByRole('img').first()).toBeVisible();
+  expect(await examples.getByRole('img').count()).toBeGreaterThan(0);
+
+  // Run 2: stopped mid-epoch.
+  await train.configure({ backend: 'webgpu', trainLimit: 30_000, epochs: 2, batchSize: 32, validationSplit: 0.1 });
+  await train.startButton.click();
+  await expect.poll(() => train.progress(), { timeout: 60_000 }).toBeGreaterThan(0);
+  await train.stopButton.click();
+  await expect(train.backendStatus).toContainText('Stopped', { timeout: 60_000 });
+  expect(await train.progress()).toBeLessThan(50);
+
+  // Both runs survive a reload.
+  await page.reload();
+  await train.openRuns(id);
+  const rows = page.locator('table.train-runs-table tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(page.locator('tr[data-status="completed"]')).toContainText('webgpu');
+  await expect(page.locator('tr[data-status="stopped"]')).toHaveCount(1);
+  await expect(page.locator('tr[data-status="completed"]')).toContainText('1 / 1');
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiResult } from '../api/client';
+import type { TrainerClient } from './client';
+import { defaultHyperparameters } from './hyperparameters';
+import type { PrepareRequest, TrainerEvent, TrainerRequest } from './protocol';
+import { TrainingSession } from './session';
+import { tinyCnn } from './testing';
+
+/** Stands in for the worker: records requests, lets the test emit events. */
+class FakeClient {
+  requests: Array<TrainerRequest | Omit<PrepareRequest, 'type'>> = [];
+  private listener: ((e: TrainerEvent) => void) | null = null;
+  on(l: (e: TrainerEvent) => void) {
+    this.listener = l;
+    return () => {};
+  }
+  emit(e: TrainerEvent) {
+    this.listener?.(e);
+  }
+  prepare(r: Omit<PrepareRequest, 'type'>) {
+    this.requests.push(r);
+  }
+  send(r: TrainerRequest) {
+    this.requests.push(r);
+  }
+  async exportWeights() {
+    return { weightSpecs: [{ name: 'out/kernel', shape: [1], dtype: 'float32' as const }], weightData: new ArrayBuffer(4) };
+  }
+  async evaluate() {
+    return { split: 'test' as const, count: 2, available: 2, accuracy: 0.5, confusion: [[1, 1], [0, 0]], perClass: [], examples: [] };
+  }
+  terminate() {}
+}
+
+function setup() {
+  const calls: string[] = [];
+  const ok = <T,>(data: T): Promise<ApiResult<T>> => Promise.resolve({ ok: true, data });
+  const api = {
+    createRun: (_a: string, body: { backend: string }) => (calls.push(`create ${body.backend}`), ok({ id: 'run1' })),
+    appendEpoch: (id: string, m: { epoch: number }) => (calls.push(`epoch ${id} ${m.epoch}`), ok(null)),
+    updateRun: (id: string, patch: object) => (calls.push(`update ${id} ${JSON.stringify(patch)}`), ok({} as never)),
+    saveRunWeights: (id: string) => (calls.push(`weights ${id}`), ok(null)),
+    getRun: () => Promise.resolve({ ok: false as const, status: 404, error: 'no' }),
+    loadRunWeights: () => Promise.resolve({ ok: false as const, status: 404, error: 'no' }),
+  };
+  const clients: FakeClient[] = [];
+  const session = new TrainingSession(
+    () => {
+      const c = new FakeClient();
+      clients.push(c);
+      return c as unknown as TrainerClient;
+    },
+    api as never,
+  );
+  return { session, calls, clients };
+}
+
+const ready: TrainerEvent = {
+  type: 'ready',
+  backend: 'webgl',
+  backendNotes: ['webgpu: no adapter'],
+  dataset: { id: 'd', name: 'D', hash: 'h', shape: [8, 8, 1], classNames: ['a', 'b'], trainCount: 10, testCount: 2 },
+  trainImages: 8,
+  validationImages: 2,
+  epochsDone: 0,
+};
+const epoch = (e: number): TrainerEvent => ({
+  type: 'epoch',
+  metrics: { epoch: e, loss: 1, accuracy: 0.5, valLoss: 1, valAccuracy: 0.5, durationMs: 5, samplesPerSec: 100 },
+  weights: { weightSpecs: [], weightData: new ArrayBuffer(0) },
+});
+const flush = () => new Promise((r) => setTimeout(r, 10));
+const start = (session: TrainingSession, architectureId: string | null = 'arch') =>
+  session.start({ document: tinyCnn(2), datasetId: 'd', hyperparameters: { ...defaultHyperparameters, epochs: 2 }, backend: 'auto', architectureId });
+
+describe('TrainingSession', () => {
+  it('creates the run with the backend actually used, writes each epoch, then the status and the weights', async () => {
+    const { session, calls, clients } = setup();
+    start(session);
+    const client = clients[0]!;
+    client.emit(ready);
+    client.emit({ type: 'training', epochsPlanned: 2 });
+    expect(session.getSnapshot()).toMatchObject({ phase: 'training', backend: 'webgl', backendNotes: ['webgpu: no adapter'] });
+    client.emit(epoch(0));
+    client.emit(epoch(1));
+    client.emit({ type: 'finished', outcome: 'completed', epochsDone: 2 });
+    await flush();
+    expect(calls).toEqual(['create webgl', 'epoch run1 0', 'epoch run1 1', 'update run1 {"status":"completed"}', 'update run1 {"testAccuracy":0.5}', 'weights run1']);
+    expect(session.getSnapshot()).toMatchObject({ phase: 'finished', outcome: 'completed', runId: 'run1', weights: { state: 'saved' }, evaluation: { accuracy: 0.5 } });
+  });
+
+  it('keeps nothing on a shared page (no architecture id)', async () => {
+    const { session, calls, clients } = setup();
+    start(session, null);
+    clients[0]!.emit(ready);
+    clients[0]!.emit(epoch(0));
+    clients[0]!.emit({ type: 'finished', outcome: 'stopped', epochsDone: 1 });
+    await flush();
+    expect(calls).toEqual([]);
+  });
+
+  it('marks a lost device as failed, then continues the same run on another backend from the last epoch', async () => {
+    const { session, calls, clients } = setup();
+    start(session);
+    clients[0]!.emit(ready);
+    clients[0]!.emit({ type: 'training', epochsPlanned: 2 });
+    clients[0]!.emit(epoch(0));
+    clients[0]!.emit({ type: 'failed', kind: 'deviceLost', error: 'WebGPU device lost' });
+    await flush();
+    expect(session.getSnapshot()).toMatchObject({ phase: 'failed', failure: { kind: 'deviceLost' }, epochs: [{ epoch: 0 }] });
+    expect(session.canContinueElsewhere).toBe(true);
+
+    session.continueOn('cpu');
+    const second = clients[1]!;
+    expect(second).toBeDefined();
+    expect(second.requests[0]).toMatchObject({ backend: 'cpu', epochsDone: 1, epochs: 1, initialWeights: expect.anything() });
+    second.emit({ ...ready, backend: 'cpu', epochsDone: 1 } as TrainerEvent);
+    await flush();
+    expect(calls).toContain('update run1 {"status":"failed","error":"WebGPU device lost"}');
+    expect(calls.at(-1)).toBe('update run1 {"status":"running","backend":"cpu"}');
+    expect(session.getSnapshot().epochs).toHaveLength(1);
+  });
+
+  it('pause, resume and stop reach the worker only when they make sense', () => {
+    const { session, clients } = setup();
+    session.pause();
+    start(session);
+    const client = clients[0]!;
+    client.emit(ready);
+    client.emit({ type: 'training', epochsPlanned: 2 });
+    session.pause();
+    client.emit({ type: 'paused' });
+    session.resume();
+    session.stop();
+    expect(client.requests.slice(1)).toEqual([{ type: 'pause' }, { type: 'resume' }, { type: 'stop' }]);
+    expect(session.getSnapshot().phase).toBe('stopping');
+  });
+});
