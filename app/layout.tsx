@@ -25,6 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <nav aria-label="Main">
               <Link href="/new">{t('nav.new')}</Link>
               <Link href="/mine">{t('nav.mine')}</Link>
+              <Link href="/datasets">{t('nav.datasets')}</Link>
               <Link href="/learn">{t('nav.learn')}</Link>
             </nav>
             <LanguageSwitcher />
