@@ -127,7 +127,7 @@ function EditorShell(props: Props) {
       <div className="editor-header">
         <NameField />
         <Totals />
-        <div className="toolbar" role="toolbar" aria-label="Editor">
+        <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
           {!readOnly && <HistoryButtons />}
           <LayoutButtons />
           <FileButtons />
