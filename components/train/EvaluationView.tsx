@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Evaluation } from '@/lib/train/evaluate';
 import type { TrainingSession } from '@/lib/train/session';
 import { ExampleImage } from './ExampleImage';
@@ -22,7 +22,7 @@ interface OpenCell {
 }
 
 /** Test accuracy, the confusion matrix (cells open their misclassified images) and accuracy per class. */
-export function EvaluationView({ evaluation, classNames, session }: Props) {
+function EvaluationViewInner({ evaluation, classNames, session }: Props) {
   const t = useTranslations('train.evaluation');
   const [open, setOpen] = useState<OpenCell | null>(null);
   const max = Math.max(1, ...evaluation.confusion.flat());
@@ -142,3 +142,6 @@ export function EvaluationView({ evaluation, classNames, session }: Props) {
     </section>
   );
 }
+
+/** Memoised: the panel re-renders about ten times a second while training; this part only when its props change. */
+export const EvaluationView = memo(EvaluationViewInner);

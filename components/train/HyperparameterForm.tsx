@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import {
   defaultHyperparameters,
   optimizers,
@@ -65,7 +65,7 @@ const numberFields: Array<{ field: Exclude<HyperparameterField, 'optimizer' | 's
   { field: 'seed', step: '1', min: '0' },
 ];
 
-export function HyperparameterForm({ draft, issues, disabled, onChange }: Props) {
+function HyperparameterFormInner({ draft, issues, disabled, onChange }: Props) {
   const t = useTranslations('train.hyper');
   const id = useId();
   const issueOf = (field: HyperparameterField) => issues.find((i) => i.field === field);
@@ -113,3 +113,6 @@ export function HyperparameterForm({ draft, issues, disabled, onChange }: Props)
     </fieldset>
   );
 }
+
+/** Memoised: the panel re-renders about ten times a second while training; this part only when its props change. */
+export const HyperparameterForm = memo(HyperparameterFormInner);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { memo, useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { TrainingSession } from '@/lib/train/session';
 import { ExampleImage } from './ExampleImage';
 import { formatPercent } from './format';
@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** Draw or upload an image; see it as the model sees it and the three likeliest classes. */
-export function PredictPanel({ session, shape, classNames }: Props) {
+function PredictPanelInner({ session, shape, classNames }: Props) {
   const t = useTranslations('train.predict');
   const pad = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
@@ -148,3 +148,6 @@ export function PredictPanel({ session, shape, classNames }: Props) {
     </section>
   );
 }
+
+/** Memoised: the panel re-renders about ten times a second while training; this part only when its props change. */
+export const PredictPanel = memo(PredictPanelInner);

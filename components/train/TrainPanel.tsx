@@ -7,7 +7,7 @@ import { useDatasets } from '@/components/data/useDatasets';
 import type { ArchitectureDocument } from '@/lib/schema';
 import { backendNames, type BackendChoice } from '@/lib/train/backendNames';
 import { checkReadiness } from '@/lib/train/checks';
-import { validateHyperparameters } from '@/lib/train/hyperparameters';
+import { validateHyperparameters, type HyperparameterIssue } from '@/lib/train/hyperparameters';
 import { BackendPicker } from './BackendPicker';
 import { EvaluationLimit } from './EvaluationLimit';
 import { EvaluationView } from './EvaluationView';
@@ -29,6 +29,9 @@ export interface TrainPanelProps {
   /** Sets the last layer's units (offered when they differ from the dataset's classes). */
   onSetOutputUnits?: (units: number) => void;
 }
+
+const noIssues: HyperparameterIssue[] = [];
+const noClasses: string[] = [];
 
 function draftFrom(session: ReturnType<typeof useTrainingSession>['session']): HyperparameterDraft {
   const hp = session.lastStart?.hyperparameters;
@@ -71,7 +74,7 @@ export function TrainPanel({ document, architectureId, canSaveRuns, onSetOutputU
     });
   };
 
-  const classNames = state.dataset?.classNames ?? dataset?.classNames ?? [];
+  const classNames = state.dataset?.classNames ?? dataset?.classNames ?? noClasses;
   const otherBackends = backendNames.filter((b) => b !== state.backend);
 
   return (
@@ -95,7 +98,7 @@ export function TrainPanel({ document, architectureId, canSaveRuns, onSetOutputU
             ))}
           </ul>
         ) : null}
-        <HyperparameterForm draft={draft} issues={hyper.ok ? [] : hyper.issues} disabled={busy} onChange={setDraft} />
+        <HyperparameterForm draft={draft} issues={hyper.ok ? noIssues : hyper.issues} disabled={busy} onChange={setDraft} />
       </div>
 
       <div className="train-main">
