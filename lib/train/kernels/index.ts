@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { filterGradientKernel, type FilterGradientFormulation } from './filter-gradient';
 import { inputGradientKernel } from './input-gradient';
-import { identitySharing, maxPoolGradOnHeap, reduceLeadingOnHeap, tileOnHeap } from './wasm-heap';
+import { identitySharing, matMulTransposingFirst, maxPoolGradOnHeap, reduceLeadingOnHeap, tileOnHeap } from './wasm-heap';
 
 export type KernelBackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
 
@@ -50,6 +50,7 @@ function plansFor(backend: KernelBackendName): KernelPlan[] {
     filter,
     { kernelName: 'Conv2DBackpropInput', make: () => inputGradientKernel, why: 'XNNPACK conv2d instead of a plain loop' },
     { kernelName: 'Identity', make: (o) => identitySharing(needOriginal('Identity', backend, o)), why: 'gradient bookkeeping clones without copying' },
+    { kernelName: 'BatchMatMul', make: (o) => matMulTransposingFirst(needOriginal('BatchMatMul', backend, o)), why: 'Dense gradients (transposed operands)' },
     { kernelName: 'Tile', make: (o) => tileOnHeap(needOriginal('Tile', backend, o)), why: 'BatchNormalization gradient' },
     { kernelName: 'Sum', make: (o) => reduceLeadingOnHeap(needOriginal('Sum', backend, o), 'sum'), why: 'bias/BatchNormalization gradients' },
     { kernelName: 'Mean', make: (o) => reduceLeadingOnHeap(needOriginal('Mean', backend, o), 'mean'), why: 'BatchNormalization statistics' },
@@ -83,3 +84,5 @@ export function registerProjectKernels(backend: KernelBackendName): void {
     });
   }
 }
+
+export { configureWasmBackend, wasmThreadCount, type WasmSetup } from './wasm-setup';

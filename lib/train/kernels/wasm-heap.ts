@@ -39,6 +39,28 @@ export function identitySharing(original: tf.KernelFunc): tf.KernelFunc {
   };
 }
 
+/**
+ * BatchMatMul with transposeA/transposeB: WASM's kernel takes a slow path for
+ * transposed operands (Dense layers' gradients use both); transposing first
+ * and multiplying plainly measured 2–3× faster.
+ */
+export function matMulTransposingFirst(original: tf.KernelFunc): tf.KernelFunc {
+  return (args) => {
+    const { a, b } = args.inputs;
+    const attrs = args.attrs as unknown as { transposeA: boolean; transposeB: boolean };
+    if ((!attrs.transposeA && !attrs.transposeB) || !(a instanceof tf.Tensor) || !(b instanceof tf.Tensor) || a.rank < 2 || b.rank < 2) return original(args);
+    const swapLast = (t: tf.Tensor) => tf.transpose(t, [...t.shape.keys()].map((i) => (i === t.rank - 2 ? t.rank - 1 : i === t.rank - 1 ? t.rank - 2 : i)));
+    const plainA = attrs.transposeA ? swapLast(a) : a;
+    const plainB = attrs.transposeB ? swapLast(b) : b;
+    try {
+      return original({ ...args, inputs: { a: plainA, b: plainB }, attrs: { ...args.attrs, transposeA: false, transposeB: false } });
+    } finally {
+      if (plainA !== a) plainA.dispose();
+      if (plainB !== b) plainB.dispose();
+    }
+  };
+}
+
 /** Repeats the filled part [start, start+filled) until `total` elements from start are written: log2(copies) copies. */
 function repeatInPlace(buffer: Heap, start: number, filled: number, total: number): void {
   let done = filled;

@@ -1,0 +1,66 @@
+// Messages between scripts/bench.mjs (through the page) and the bench worker,
+// and the rows bench-results.json is made of.
+import type { KernelBackendName } from '../lib/train/kernels';
+import type { BenchModel } from './models';
+
+export type Variant = 'stock' | 'project';
+
+export interface ModelPlan {
+  model: BenchModel;
+  /** Timed training steps (batches); fewer on slow backends. */
+  steps: number;
+  /** Stop early after this long, keeping the steps done (at least one). */
+  maxSeconds: number;
+  /** Untimed steps first: shader compilation, optimizer slots, XNNPACK operators. */
+  warmupSteps: number;
+}
+
+export interface BenchRequest {
+  backend: KernelBackendName;
+  variant: Variant;
+  batchSize: number;
+  models: ModelPlan[];
+  /** Also time the filter gradient alone: tfjs's kernel against our two formulations. */
+  filterGradient: boolean;
+}
+
+export interface RunRow {
+  model: BenchModel;
+  backend: KernelBackendName;
+  variant: Variant;
+  samplesPerSec: number;
+  numTensorsBefore: number;
+  numTensorsAfter: number;
+  steps: number;
+  seconds: number;
+  /** Tensors still alive once the model and data are disposed, beyond those before the model was built. */
+  numTensorsLeftOver?: number;
+  threads?: number;
+  error?: string;
+}
+
+export interface FilterGradientRow {
+  backend: KernelBackendName;
+  shape: string;
+  /** Milliseconds per call; null when it failed (message in errors). */
+  stockMs: number | null;
+  convolutionMs: number | null;
+  im2colMs: number | null;
+  errors?: string[];
+}
+
+export interface BackendInfo {
+  backend: KernelBackendName;
+  ok: boolean;
+  error?: string;
+  crossOriginIsolated: boolean;
+  hardwareConcurrency: number;
+  threads?: number;
+  /** The GPU tfjs got (WebGL renderer or WebGPU adapter), when there is one. */
+  device?: string;
+  kernels?: string[];
+}
+
+export type BenchReply =
+  | { type: 'log'; message: string }
+  | { type: 'done'; info: BackendInfo; runs: RunRow[]; filterGradient: FilterGradientRow[] };

@@ -1,0 +1,189 @@
+/// <reference lib="webworker" />
+// Runs one backend × variant of the benchmark inside a Web Worker, where the
+// app trains too (WASM threads, OffscreenCanvas WebGL, WebGPU all work here).
+import * as tf from '@tensorflow/tfjs';
+import { configureWasmBackend, filterGradient, projectKernelsFor, registerProjectKernels, type KernelBackendName } from '../lib/train/kernels';
+import { buildModel } from './models';
+import type { BackendInfo, BenchReply, BenchRequest, FilterGradientRow, ModelPlan, RunRow } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (reply: BenchReply) => scope.postMessage(reply);
+const log = (message: string) => post({ type: 'log', message });
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+async function startBackend(backend: KernelBackendName): Promise<BackendInfo> {
+  const info: BackendInfo = {
+    backend,
+    ok: false,
+    crossOriginIsolated: scope.crossOriginIsolated,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+  };
+  try {
+    if (backend === 'webgpu') {
+      const gpu = (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+      if (!gpu) throw new Error('no navigator.gpu in this worker');
+      if (!(await gpu.requestAdapter())) throw new Error('WebGPU found no adapter');
+      await import('@tensorflow/tfjs-backend-webgpu');
+    }
+    if (backend === 'wasm') info.threads = (await configureWasmBackend('/tfjs-wasm/')).threads;
+    if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend('${backend}') failed`);
+    await tf.ready();
+    info.ok = true;
+    info.device = deviceName();
+  } catch (e) {
+    info.error = messageOf(e);
+  }
+  return info;
+}
+
+function deviceName(): string | undefined {
+  try {
+    const b = tf.backend() as unknown as {
+      gpgpu?: { gl: WebGL2RenderingContext };
+      adapterInfo?: { vendor?: string; architecture?: string; description?: string };
+    };
+    if (b.gpgpu) {
+      const gl = b.gpgpu.gl;
+      const ext = gl.getExtension('WEBGL_debug_renderer_info');
+      return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    }
+    if (b.adapterInfo) return [b.adapterInfo.vendor, b.adapterInfo.architecture, b.adapterInfo.description].filter(Boolean).join(' ') || 'WebGPU adapter';
+  } catch {
+    // Only a label for the report.
+  }
+  return undefined;
+}
+
+/** Deterministic images in [0,1) and one-hot labels, so every backend sees the same batch. */
+function syntheticBatch(batchSize: number, classes: number): { xs: tf.Tensor4D; ys: tf.Tensor2D } {
+  const pixels = new Float32Array(batchSize * 28 * 28);
+  let s = 12345;
+  for (let i = 0; i < pixels.length; i++) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    pixels[i] = (s >>> 8) / 16777216;
+  }
+  const labels = Int32Array.from({ length: batchSize }, (_, i) => i % classes);
+  return tf.tidy(() => ({ xs: tf.tensor4d(pixels, [batchSize, 28, 28, 1]), ys: tf.oneHot(tf.tensor1d(labels, 'int32'), classes) as tf.Tensor2D }));
+}
+
+async function trainRun(request: BenchRequest, plan: ModelPlan, threads: number | undefined): Promise<RunRow> {
+  const row: RunRow = {
+    model: plan.model,
+    backend: request.backend,
+    variant: request.variant,
+    samplesPerSec: 0,
+    numTensorsBefore: 0,
+    numTensorsAfter: 0,
+    steps: 0,
+    seconds: 0,
+    ...(threads !== undefined ? { threads } : {}),
+  };
+  const startCount = tf.memory().numTensors;
+  let built: ReturnType<typeof buildModel> | null = null;
+  let batch: ReturnType<typeof syntheticBatch> | null = null;
+  try {
+    built = buildModel(plan.model);
+    batch = syntheticBatch(request.batchSize, built.classes);
+    for (let i = 0; i < plan.warmupSteps; i++) await built.model.trainOnBatch(batch.xs, batch.ys);
+    row.numTensorsBefore = tf.memory().numTensors;
+    const start = performance.now();
+    while (row.steps < plan.steps) {
+      await built.model.trainOnBatch(batch.xs, batch.ys); // awaits the loss values: the step is really done
+      row.steps++;
+      if (performance.now() - start > plan.maxSeconds * 1000) break;
+    }
+    row.seconds = (performance.now() - start) / 1000;
+    row.numTensorsAfter = tf.memory().numTensors;
+    row.samplesPerSec = (row.steps * request.batchSize) / row.seconds;
+  } catch (e) {
+    row.error = messageOf(e);
+    row.samplesPerSec = 0;
+    row.numTensorsAfter = tf.memory().numTensors;
+  } finally {
+    if (batch) tf.dispose([batch.xs, batch.ys]);
+    if (built) {
+      built.model.optimizer?.dispose();
+      built.model.dispose();
+    }
+    row.numTensorsLeftOver = tf.memory().numTensors - startCount;
+  }
+  return row;
+}
+
+/** Milliseconds per call: one untimed call, then calls until `reps` or `budgetMs` is used up. */
+async function timeCall(run: () => tf.Tensor, reps: number, budgetMs: number): Promise<number> {
+  const once = async () => {
+    const out = run();
+    await out.data();
+    out.dispose();
+  };
+  await once();
+  const start = performance.now();
+  let n = 0;
+  while (n < reps) {
+    await once();
+    n++;
+    if (performance.now() - start > budgetMs) break;
+  }
+  return (performance.now() - start) / n;
+}
+
+/** The course model's convolutions at batch 8 (tfjs's CPU kernel takes minutes at 32). */
+const filterShapes: { name: string; x: [number, number, number, number]; outChannels: number }[] = [
+  { name: 'conv1 8×28×28×1 → 75', x: [8, 28, 28, 1], outChannels: 75 },
+  { name: 'conv2 8×14×14×75 → 50', x: [8, 14, 14, 75], outChannels: 50 },
+  { name: 'conv3 8×7×7×50 → 25', x: [8, 7, 7, 50], outChannels: 25 },
+];
+
+async function filterGradientBench(backend: KernelBackendName): Promise<FilterGradientRow[]> {
+  const rows: FilterGradientRow[] = [];
+  for (const shape of filterShapes) {
+    const x = tf.randomUniform(shape.x) as tf.Tensor4D;
+    const dy = tf.randomUniform([shape.x[0], shape.x[1], shape.x[2], shape.outChannels]) as tf.Tensor4D;
+    const attrs = { strides: 1, pad: 'same' as const, dataFormat: 'NHWC' as const, filterShape: [3, 3, shape.x[3], shape.outChannels] as [number, number, number, number] };
+    const row: FilterGradientRow = { backend, shape: shape.name, stockMs: null, convolutionMs: null, im2colMs: null };
+    const errors: string[] = [];
+    const attempt = async (label: string, run: () => tf.Tensor): Promise<number | null> => {
+      try {
+        return await timeCall(run, 5, 8000);
+      } catch (e) {
+        errors.push(`${label}: ${messageOf(e)}`);
+        return null;
+      }
+    };
+    row.stockMs = await attempt('stock', () => tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor);
+    row.convolutionMs = await attempt('convolution', () => filterGradient(x, dy, attrs.filterShape, attrs, 'convolution'));
+    row.im2colMs = await attempt('im2col', () => filterGradient(x, dy, attrs.filterShape, attrs, 'im2col'));
+    if (errors.length) row.errors = errors;
+    tf.dispose([x, dy]);
+    rows.push(row);
+    log(`filter gradient ${backend} ${shape.name}: stock ${row.stockMs?.toFixed(1) ?? '—'} ms, convolution ${row.convolutionMs?.toFixed(1) ?? '—'} ms, im2col ${row.im2colMs?.toFixed(1) ?? '—'} ms`);
+  }
+  return rows;
+}
+
+scope.onmessage = async (message: MessageEvent<BenchRequest>) => {
+  const request = message.data;
+  const info = await startBackend(request.backend);
+  const runs: RunRow[] = [];
+  let filterRows: FilterGradientRow[] = [];
+  if (!info.ok) {
+    for (const plan of request.models) {
+      runs.push({ model: plan.model, backend: request.backend, variant: request.variant, samplesPerSec: 0, numTensorsBefore: 0, numTensorsAfter: 0, steps: 0, seconds: 0, error: info.error ?? 'backend did not start' });
+    }
+    post({ type: 'done', info, runs, filterGradient: filterRows });
+    return;
+  }
+  if (request.filterGradient) filterRows = await filterGradientBench(request.backend);
+  if (request.variant === 'project') {
+    registerProjectKernels(request.backend);
+    info.kernels = projectKernelsFor(request.backend).map((k) => k.kernelName);
+  }
+  for (const plan of request.models) {
+    log(`training ${plan.model} on ${request.backend} (${request.variant})…`);
+    const row = await trainRun(request, plan, info.threads);
+    log(`  ${row.error ? `error: ${row.error}` : `${row.samplesPerSec.toFixed(1)} samples/s over ${row.steps} steps`}`);
+    runs.push(row);
+  }
+  post({ type: 'done', info, runs, filterGradient: filterRows });
+};

@@ -1,0 +1,163 @@
+// npm run bench: trains the course template and a small CNN in headless
+// Chromium for a fixed number of steps on each tfjs backend, with tfjs's own
+// kernels ("stock") and with the project's (lib/train/kernels), and writes
+// bench-results.json. A benchmark, not a test: nothing here asserts timings.
+//
+//   node scripts/bench.mjs [--backends=wasm,cpu,webgl,webgpu] [--models=course-cnn,small-cnn]
+//                          [--variants=stock,project] [--quick] [--no-build] [--out=bench-results.json]
+import { writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBenchServer } from './bench-server.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = Object.fromEntries(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? true];
+  }),
+);
+const list = (value, all) => (typeof value === 'string' ? value.split(',').filter((x) => all.includes(x)) : all);
+const backends = list(args.backends, ['wasm', 'cpu', 'webgl', 'webgpu']);
+const models = list(args.models, ['course-cnn', 'small-cnn']);
+const variants = list(args.variants, ['stock', 'project']);
+const quick = Boolean(args.quick);
+const outFile = path.resolve(repo, typeof args.out === 'string' ? args.out : 'bench-results.json');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const batchSize = 32;
+
+/**
+ * Steps per model, backend and variant: enough for a stable figure on fast
+ * paths, few on the slow ones (tfjs's CPU kernels and software WebGPU take
+ * seconds per batch of the course model) so the whole run stays near 10 min.
+ */
+function planFor(backend, variant, model) {
+  const course = model === 'course-cnn';
+  const table = {
+    wasm: { steps: course ? 20 : 40, warmupSteps: 2, maxSeconds: 30 },
+    cpu: variant === 'stock' ? { steps: course ? 2 : 4, warmupSteps: 1, maxSeconds: 45 } : { steps: course ? 4 : 10, warmupSteps: 1, maxSeconds: 30 },
+    webgl: { steps: course ? 6 : 12, warmupSteps: 2, maxSeconds: 40 },
+    webgpu: { steps: course ? 2 : 5, warmupSteps: 1, maxSeconds: 60 },
+  }[backend];
+  const plan = { model, ...table };
+  if (quick) plan.steps = Math.max(1, Math.ceil(plan.steps / 4));
+  return plan;
+}
+
+async function buildBench() {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(repo, 'bench', 'vite.config.mjs'), logLevel: 'warn' });
+}
+
+function fmt(n, digits = 1) {
+  return typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—';
+}
+
+async function runPage(browser, baseUrl, request) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const label = `${request.backend}/${request.variant}`;
+  page.on('console', (msg) => {
+    if (msg.type() === 'log') console.log(`  [${label}] ${msg.text()}`);
+    else if (msg.type() === 'error') console.log(`  [${label}] console error: ${msg.text().slice(0, 300)}`);
+  });
+  let crashed = null;
+  page.on('crash', () => (crashed = 'the page crashed'));
+  page.on('pageerror', (e) => console.log(`  [${label}] page error: ${e.message}`));
+  const budget = request.models.reduce((s, m) => s + m.maxSeconds * 2 + 60, request.filterGradient ? 120 : 30) * 1000;
+  let result;
+  try {
+    await page.goto(`${baseUrl}?request=${encodeURIComponent(JSON.stringify(request))}`);
+    await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: budget, polling: 500 });
+    result = await page.evaluate(() => window.benchResult);
+  } catch (e) {
+    result = { type: 'crashed', error: crashed ?? `no result within ${Math.round(budget / 1000)} s (${e.message.split('\n')[0]})` };
+  }
+  await context.close().catch(() => {});
+  if (result.type !== 'done') {
+    const error = crashed ?? result.error;
+    return {
+      info: { backend: request.backend, ok: false, error },
+      runs: request.models.map((m) => ({ model: m.model, backend: request.backend, variant: request.variant, samplesPerSec: 0, numTensorsBefore: 0, numTensorsAfter: 0, steps: 0, seconds: 0, error })),
+      filterGradient: [],
+    };
+  }
+  return result;
+}
+
+function printTable(runs) {
+  const cpuStock = Object.fromEntries(runs.filter((r) => r.backend === 'cpu' && r.variant === 'stock' && !r.error).map((r) => [r.model, r.samplesPerSec]));
+  console.log('\nmodel       backend variant  samples/s  ×stock(same backend)  ×tfjs-CPU  tensors before→after  note');
+  for (const r of runs) {
+    const stock = runs.find((s) => s.model === r.model && s.backend === r.backend && s.variant === 'stock');
+    const vsStock = r.variant === 'project' && stock && stock.samplesPerSec > 0 && !r.error ? `${fmt(r.samplesPerSec / stock.samplesPerSec)}×` : '';
+    const vsCpu = cpuStock[r.model] > 0 && !r.error ? `${fmt(r.samplesPerSec / cpuStock[r.model])}×` : '';
+    const tensors = r.error ? '' : `${r.numTensorsBefore}→${r.numTensorsAfter}${r.numTensorsBefore === r.numTensorsAfter ? '' : ' GROWS'}`;
+    const note = r.error ? `error: ${r.error.slice(0, 90)}` : `${r.steps} steps${r.threads ? `, ${r.threads} threads` : ''}`;
+    console.log(
+      `${r.model.padEnd(11)} ${r.backend.padEnd(7)} ${r.variant.padEnd(8)} ${fmt(r.samplesPerSec).padStart(9)}  ${vsStock.padStart(20)}  ${vsCpu.padStart(9)}  ${tensors.padStart(20)}  ${note}`,
+    );
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: install it or set CHROMIUM_PATH`);
+  if (!args['no-build'] || !existsSync(path.join(repo, 'bench', 'dist', 'index.html'))) {
+    console.log('bench: building bench/ with vite…');
+    await buildBench();
+  }
+  const { server, url } = await startBenchServer(path.join(repo, 'bench', 'dist'), [3250, 3251, 3252, 3253, 3254, 3255, 3256, 3257, 3258, 3259]);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-unsafe-webgpu'],
+  });
+  const runs = [];
+  const filterGradient = [];
+  const backendInfo = [];
+  try {
+    for (const backend of backends) {
+      for (const variant of variants) {
+        const request = { backend, variant, batchSize, models: models.map((m) => planFor(backend, variant, m)), filterGradient: variant === 'stock' && !quick };
+        console.log(`bench: ${backend} (${variant})`);
+        const result = await runPage(browser, url, request);
+        runs.push(...result.runs);
+        filterGradient.push(...result.filterGradient);
+        backendInfo.push({ ...result.info, variant });
+      }
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    server.close();
+  }
+  printTable(runs);
+  if (filterGradient.length) {
+    console.log('\nfilter gradient alone (ms per call):  stock  convolution  im2col');
+    for (const f of filterGradient) console.log(`  ${f.backend.padEnd(7)} ${f.shape.padEnd(24)} ${fmt(f.stockMs).padStart(8)} ${fmt(f.convolutionMs).padStart(12)} ${fmt(f.im2colMs).padStart(8)}`);
+  }
+  const firstOk = backendInfo.find((b) => b.ok);
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+    node: process.version,
+    chromium: browser.version(),
+    hardwareConcurrency: firstOk?.hardwareConcurrency,
+    crossOriginIsolated: firstOk?.crossOriginIsolated,
+    batchSize,
+    backends: backendInfo,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  writeFileSync(outFile, JSON.stringify({ machine, runs, filterGradient }, null, 2) + '\n');
+  console.log(`\nbench: wrote ${path.relative(process.cwd(), outFile)} in ${machine.seconds} s (load average ${machine.loadAverage.join(' ')})`);
+}
+
+main().catch((e) => {
+  console.error(`bench: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});
