@@ -29,6 +29,9 @@ async function register(name: BackendName): Promise<string | null> {
       return null;
     }
     case 'wasm': {
+      // Without its .wasm files tfjs-wasm fails with an uncatchable error inside its own loader: check first.
+      const probe = await fetch(`${WASM_PATH}tfjs-backend-wasm.wasm`, { method: 'HEAD' }).catch(() => null);
+      if (!probe?.ok) return `the WebAssembly files are not served at ${WASM_PATH} (run npm run setup)`;
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       wasm.setWasmPaths(WASM_PATH);
       return null;
