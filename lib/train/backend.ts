@@ -34,6 +34,10 @@ async function register(name: BackendName): Promise<string | null> {
       if (!probe?.ok) return `the WebAssembly files are not served at ${WASM_PATH} (run npm run setup)`;
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       wasm.setWasmPaths(WASM_PATH);
+      // The threaded build starts its pthreads from the factory function's source text, which
+      // does not survive bundling into our worker (the pthread dies with an uncatchable
+      // ErrorEvent): one thread, SIMD kept.
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       return null;
     }
     case 'webgl':

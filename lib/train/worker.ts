@@ -17,7 +17,15 @@ scope.onmessage = (message: MessageEvent<TrainerRequest>) => {
   void host.handle(message.data);
 };
 
-// An error thrown outside a handled promise still reaches the page as a message.
+// An error thrown outside a handled promise still reaches the page as a readable message.
+scope.addEventListener('error', (event) => {
+  const inner = event.error as unknown;
+  const reason =
+    inner instanceof Error ? inner.message : inner instanceof ErrorEvent ? `${inner.message} (${inner.filename}:${inner.lineno})` : event.message;
+  event.preventDefault();
+  scope.postMessage({ type: 'failed', kind: 'error', error: reason || 'unknown error in the training worker' } satisfies TrainerEvent);
+});
+
 scope.addEventListener('unhandledrejection', (event) => {
   const reason = event.reason instanceof Error ? event.reason.message : String(event.reason);
   scope.postMessage({ type: 'failed', kind: 'error', error: reason } satisfies TrainerEvent);
