@@ -11,25 +11,16 @@ export class TrainPage {
     return ((await created.json()) as { id: string }).id;
   }
 
-  /** Opens /a/<id> and its Train tab. TRAIN_E2E_HOST=dev uses the scratch page instead (before the editor hosts the panel). */
+  /** Opens the editor at /a/<id> and its Train tab. */
   async open(id: string) {
-    if (process.env.TRAIN_E2E_HOST === 'dev') {
-      await this.page.goto(`/dev-train?id=${id}`);
-    } else {
-      await this.page.goto(`/a/${id}`);
-      await this.page.getByRole('tab', { name: 'Train' }).click();
-    }
+    await this.page.goto(`/a/${id}`);
+    await this.page.getByRole('tab', { name: 'Train' }).click();
     await expect(this.startButton).toBeVisible();
   }
 
   async openRuns(id: string) {
-    if (process.env.TRAIN_E2E_HOST === 'dev') {
-      await this.page.goto(`/dev-train?id=${id}`);
-      await this.page.getByText('Runs', { exact: true }).click();
-    } else {
-      await this.page.goto(`/a/${id}`);
-      await this.page.getByRole('tab', { name: 'Runs' }).click();
-    }
+    await this.page.goto(`/a/${id}`);
+    await this.page.getByRole('tab', { name: 'Runs' }).click();
   }
 
   get startButton(): Locator {
