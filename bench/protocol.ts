@@ -22,6 +22,18 @@ export interface BenchRequest {
   models: ModelPlan[];
   /** Also time the filter gradient alone: tfjs's kernel against our two formulations. */
   filterGradient: boolean;
+  /** Time every kernel (wall clock, exclusive of nested kernels) during the timed steps; for finding what to speed up next. */
+  profile?: boolean;
+  /** With profile: also break this kernel down by input shapes. */
+  profileDetail?: string;
+  /** WASM only: use at most this many threads. */
+  wasmThreads?: number;
+}
+
+export interface KernelTime {
+  kernelName: string;
+  callsPerStep: number;
+  msPerStep: number;
 }
 
 export interface RunRow {
@@ -37,6 +49,8 @@ export interface RunRow {
   numTensorsLeftOver?: number;
   threads?: number;
   error?: string;
+  /** With request.profile: the slowest kernels. */
+  profile?: KernelTime[];
 }
 
 export interface FilterGradientRow {

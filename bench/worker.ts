@@ -4,14 +4,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { configureWasmBackend, filterGradient, projectKernelsFor, registerProjectKernels, type KernelBackendName } from '../lib/train/kernels';
 import { buildModel } from './models';
-import type { BackendInfo, BenchReply, BenchRequest, FilterGradientRow, ModelPlan, RunRow } from './protocol';
+import type { BackendInfo, BenchReply, BenchRequest, FilterGradientRow, KernelTime, ModelPlan, RunRow } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (reply: BenchReply) => scope.postMessage(reply);
 const log = (message: string) => post({ type: 'log', message });
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-async function startBackend(backend: KernelBackendName): Promise<BackendInfo> {
+async function startBackend(backend: KernelBackendName, threadLimit?: number): Promise<BackendInfo> {
   const info: BackendInfo = {
     backend,
     ok: false,
@@ -25,9 +25,13 @@ async function startBackend(backend: KernelBackendName): Promise<BackendInfo> {
       if (!(await gpu.requestAdapter())) throw new Error('WebGPU found no adapter');
       await import('@tensorflow/tfjs-backend-webgpu');
     }
-    if (backend === 'wasm') info.threads = (await configureWasmBackend('/tfjs-wasm/')).threads;
+    if (backend === 'wasm') info.threads = (await configureWasmBackend('/tfjs-wasm/', threadLimit)).threads;
     if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend('${backend}') failed`);
     await tf.ready();
+    if (backend === 'wasm') {
+      info.threads = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
+      log(`wasm: isolated ${scope.crossOriginIsolated}, SAB ${typeof SharedArrayBuffer}, simd ${await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')}, threads support ${await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')}, threads ${info.threads}`);
+    }
     info.ok = true;
     info.device = deviceName();
   } catch (e) {
@@ -66,6 +70,48 @@ function syntheticBatch(batchSize: number, classes: number): { xs: tf.Tensor4D; 
   return tf.tidy(() => ({ xs: tf.tensor4d(pixels, [batchSize, 28, 28, 1]), ys: tf.oneHot(tf.tensor1d(labels, 'int32'), classes) as tf.Tensor2D }));
 }
 
+/** Wraps every kernel of the backend with a timer; exclusive times, so a composite kernel does not count its parts twice. */
+function installProfiler(backend: string, detail?: string): { reset(): void; report(steps: number): KernelTime[] } {
+  const totals = new Map<string, { calls: number; ms: number }>();
+  const nested: number[] = [];
+  for (const config of tf.getKernelsForBackend(backend)) {
+    const inner = config.kernelFunc;
+    tf.unregisterKernel(config.kernelName, backend);
+    tf.registerKernel({
+      ...config,
+      kernelFunc: (args) => {
+        nested.push(0);
+        const start = performance.now();
+        try {
+          return inner(args);
+        } finally {
+          const total = performance.now() - start;
+          const own = total - nested.pop()!;
+          if (nested.length > 0) nested[nested.length - 1]! += total;
+          const key =
+            config.kernelName === detail
+              ? `${config.kernelName} ${Object.values(args.inputs).map((t) => `[${t?.shape.join(',')}]`).join(' ')}`
+              : config.kernelName;
+          const t = totals.get(key) ?? { calls: 0, ms: 0 };
+          t.calls++;
+          t.ms += own;
+          totals.set(key, t);
+        }
+      },
+    });
+  }
+  return {
+    reset: () => totals.clear(),
+    report: (steps) =>
+      [...totals.entries()]
+        .map(([kernelName, t]) => ({ kernelName, callsPerStep: t.calls / steps, msPerStep: t.ms / steps }))
+        .sort((a, b) => b.msPerStep - a.msPerStep)
+        .slice(0, 30),
+  };
+}
+
+let profiler: ReturnType<typeof installProfiler> | null = null;
+
 async function trainRun(request: BenchRequest, plan: ModelPlan, threads: number | undefined): Promise<RunRow> {
   const row: RunRow = {
     model: plan.model,
@@ -86,6 +132,7 @@ async function trainRun(request: BenchRequest, plan: ModelPlan, threads: number 
     batch = syntheticBatch(request.batchSize, built.classes);
     for (let i = 0; i < plan.warmupSteps; i++) await built.model.trainOnBatch(batch.xs, batch.ys);
     row.numTensorsBefore = tf.memory().numTensors;
+    profiler?.reset();
     const start = performance.now();
     while (row.steps < plan.steps) {
       await built.model.trainOnBatch(batch.xs, batch.ys); // awaits the loss values: the step is really done
@@ -95,6 +142,7 @@ async function trainRun(request: BenchRequest, plan: ModelPlan, threads: number 
     row.seconds = (performance.now() - start) / 1000;
     row.numTensorsAfter = tf.memory().numTensors;
     row.samplesPerSec = (row.steps * request.batchSize) / row.seconds;
+    if (profiler) row.profile = profiler.report(row.steps);
   } catch (e) {
     row.error = messageOf(e);
     row.samplesPerSec = 0;
@@ -164,7 +212,7 @@ async function filterGradientBench(backend: KernelBackendName): Promise<FilterGr
 
 scope.onmessage = async (message: MessageEvent<BenchRequest>) => {
   const request = message.data;
-  const info = await startBackend(request.backend);
+  const info = await startBackend(request.backend, request.wasmThreads);
   const runs: RunRow[] = [];
   let filterRows: FilterGradientRow[] = [];
   if (!info.ok) {
@@ -179,6 +227,7 @@ scope.onmessage = async (message: MessageEvent<BenchRequest>) => {
     registerProjectKernels(request.backend);
     info.kernels = projectKernelsFor(request.backend).map((k) => k.kernelName);
   }
+  if (request.profile) profiler = installProfiler(request.backend, request.profileDetail);
   for (const plan of request.models) {
     log(`training ${plan.model} on ${request.backend} (${request.variant})…`);
     const row = await trainRun(request, plan, info.threads);

@@ -4,7 +4,7 @@
 // bench-results.json. A benchmark, not a test: nothing here asserts timings.
 //
 //   node scripts/bench.mjs [--backends=wasm,cpu,webgl,webgpu] [--models=course-cnn,small-cnn]
-//                          [--variants=stock,project] [--quick] [--no-build] [--out=bench-results.json]
+//                          [--variants=stock,project] [--quick] [--no-build] [--no-filter] [--profile[=KernelName]] [--wasm-threads=N] [--out=bench-results.json]
 import { writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -121,7 +121,7 @@ async function main() {
   try {
     for (const backend of backends) {
       for (const variant of variants) {
-        const request = { backend, variant, batchSize, models: models.map((m) => planFor(backend, variant, m)), filterGradient: variant === 'stock' && !quick };
+        const request = { backend, variant, batchSize, models: models.map((m) => planFor(backend, variant, m)), filterGradient: variant === 'stock' && !quick && !args['no-filter'], profile: Boolean(args.profile), ...(typeof args.profile === 'string' ? { profileDetail: args.profile } : {}), ...(args['wasm-threads'] ? { wasmThreads: Number(args['wasm-threads']) } : {}) };
         console.log(`bench: ${backend} (${variant})`);
         const result = await runPage(browser, url, request);
         runs.push(...result.runs);
@@ -134,6 +134,10 @@ async function main() {
     server.close();
   }
   printTable(runs);
+  for (const r of runs.filter((r) => r.profile)) {
+    console.log(`\nprofile ${r.model} ${r.backend} ${r.variant} (ms per step, exclusive):`);
+    for (const k of r.profile) console.log(`  ${k.kernelName.padEnd(50)} ${String(k.callsPerStep).padStart(5)} calls ${fmt(k.msPerStep).padStart(8)} ms`);
+  }
   if (filterGradient.length) {
     console.log('\nfilter gradient alone (ms per call):  stock  convolution  im2col');
     for (const f of filterGradient) console.log(`  ${f.backend.padEnd(7)} ${f.shape.padEnd(24)} ${fmt(f.stockMs).padStart(8)} ${fmt(f.convolutionMs).padStart(12)} ${fmt(f.im2colMs).padStart(8)}`);

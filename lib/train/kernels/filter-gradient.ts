@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { asTensor4D, convGeometry, type ConvGeometry, type ConvGradientAttrs } from './geometry';
 
-export type FilterGradientFormulation = 'convolution' | 'im2col';
+export type FilterGradientFormulation = 'convolution' | 'im2col' | 'patches' | 'auto';
 
 const kernelName = 'Conv2DBackpropFilter';
 
@@ -52,6 +52,44 @@ function byIm2col(x: tf.Tensor4D, dy: tf.Tensor4D, g: ConvGeometry): tf.Tensor4D
   return tf.reshape(grad, [g.filterHeight, g.filterWidth, inChannels, g.outChannels]);
 }
 
+/** [kh, kw, ci, kh·kw·ci]: a 1 where the output channel picks (row a, column b, channel c) of the window. */
+function patchPicker(g: ConvGeometry): tf.Tensor4D {
+  const k = g.filterHeight * g.filterWidth * g.inChannels;
+  const values = new Float32Array(k * k);
+  for (let i = 0; i < k; i++) values[i * k + i] = 1;
+  return tf.tensor4d(values, [g.filterHeight, g.filterWidth, g.inChannels, k]);
+}
+
+/**
+ * For few input channels (the first layer): the patches come out of one
+ * convolution with a 0/1 filter (stride and padding as the forward pass),
+ * then dWᵀ [co, k] = dyᵀ [co, rows] × patches [rows, k]. The large operand
+ * (dy) is the matmul's left side, which XNNPACK reads as is; in the
+ * 'convolution' form it is the filter, which XNNPACK repacks on every call.
+ */
+function byPatches(x: tf.Tensor4D, dy: tf.Tensor4D, g: ConvGeometry): tf.Tensor4D {
+  const k = g.filterHeight * g.filterWidth * g.inChannels;
+  const rows = g.batch * g.outHeight * g.outWidth;
+  const pad = [[0, 0], [g.pad.top, g.pad.bottom], [g.pad.left, g.pad.right], [0, 0]] as [[number, number], [number, number], [number, number], [number, number]];
+  const patches = tf.conv2d(x, patchPicker(g), [g.strideHeight, g.strideWidth], pad); // [n, outH, outW, k]
+  const dyT = tf.transpose(tf.reshape(dy, [rows, g.outChannels])); // [co, rows]
+  const gradT = tf.matMul(dyT, tf.reshape(patches, [rows, k])); // [co, k]
+  return tf.reshape(tf.transpose(gradT), [g.filterHeight, g.filterWidth, g.inChannels, g.outChannels]);
+}
+
+/**
+ * 'auto' picks between the two XNNPACK-friendly forms by a cost model fitted
+ * to WASM timings (ns per element): repacking dy as a filter costs about 15
+ * per element of dy; the patch form instead pays a k×k convolution per output
+ * pixel (0.15 per multiply-add), a transpose of dy (2) and packing the
+ * patches (15 per element).
+ */
+export function preferPatches(k: number, outChannels: number): boolean {
+  const convolutionExtra = 15 * outChannels;
+  const patchesExtra = 0.15 * k * k + 2 * outChannels + 15 * k;
+  return patchesExtra < convolutionExtra;
+}
+
 /** The filter gradient of conv2d(x, filter of `filterShape`) given the output gradient dy. */
 export function filterGradient(
   x: tf.Tensor4D,
@@ -64,7 +102,17 @@ export function filterGradient(
   if (dy.shape[0] !== g.batch || dy.shape[1] !== g.outHeight || dy.shape[2] !== g.outWidth || dy.shape[3] !== g.outChannels) {
     throw new Error(`${kernelName}: dy has shape [${dy.shape.join(',')}] but the convolution outputs [${g.batch},${g.outHeight},${g.outWidth},${g.outChannels}]`);
   }
-  return tf.tidy(() => (formulation === 'convolution' ? byConvolution(x, dy, g) : byIm2col(x, dy, g)));
+  const chosen = formulation === 'auto' ? (preferPatches(g.filterHeight * g.filterWidth * g.inChannels, g.outChannels) ? 'patches' : 'convolution') : formulation;
+  return tf.tidy(() => {
+    switch (chosen) {
+      case 'convolution':
+        return byConvolution(x, dy, g);
+      case 'im2col':
+        return byIm2col(x, dy, g);
+      case 'patches':
+        return byPatches(x, dy, g);
+    }
+  });
 }
 
 interface FilterGradientAttrs extends ConvGradientAttrs {

@@ -4,7 +4,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { filterGradientKernel, type FilterGradientFormulation } from './filter-gradient';
 import { inputGradientKernel } from './input-gradient';
-import { identitySharing, matMulTransposingFirst, maxPoolGradOnHeap, reduceLeadingOnHeap, tileOnHeap } from './wasm-heap';
+import { batchNormGradKernelName, batchNormGradOnHeap, registerBatchNormGradient } from './batch-norm-gradient';
+import { castSharing, identitySharing, matMulTransposingFirst, maxPoolGradOnHeap, reduceLeadingOnHeap, tileOnHeap } from './wasm-heap';
 
 export type KernelBackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
 
@@ -33,7 +34,7 @@ function needOriginal(kernelName: string, backend: string, original: tf.KernelFu
  * `npm run bench` on a 2-core machine without a GPU (see bench/README.md).
  */
 export const filterGradientFormulation: Record<KernelBackendName, FilterGradientFormulation> = {
-  wasm: 'convolution',
+  wasm: 'auto',
   cpu: 'convolution',
   webgl: 'convolution',
   webgpu: 'convolution',
@@ -50,6 +51,8 @@ function plansFor(backend: KernelBackendName): KernelPlan[] {
     filter,
     { kernelName: 'Conv2DBackpropInput', make: () => inputGradientKernel, why: 'XNNPACK conv2d instead of a plain loop' },
     { kernelName: 'Identity', make: (o) => identitySharing(needOriginal('Identity', backend, o)), why: 'gradient bookkeeping clones without copying' },
+    { kernelName: 'Cast', make: (o) => castSharing(needOriginal('Cast', backend, o)), why: 'ReLU gradient casts float32 to float32' },
+    { kernelName: batchNormGradKernelName, make: () => batchNormGradOnHeap, why: 'BatchNormalization gradient in two passes' },
     { kernelName: 'BatchMatMul', make: (o) => matMulTransposingFirst(needOriginal('BatchMatMul', backend, o)), why: 'Dense gradients (transposed operands)' },
     { kernelName: 'Tile', make: (o) => tileOnHeap(needOriginal('Tile', backend, o)), why: 'BatchNormalization gradient' },
     { kernelName: 'Sum', make: (o) => reduceLeadingOnHeap(needOriginal('Sum', backend, o), 'sum'), why: 'bias/BatchNormalization gradients' },
@@ -83,6 +86,8 @@ export function registerProjectKernels(backend: KernelBackendName): void {
       ...(existing?.disposeFunc ? { disposeFunc: existing.disposeFunc } : {}),
     });
   }
+  // Global, but takes its fast path only on WASM with the kernel above registered.
+  if (backend === 'wasm') registerBatchNormGradient();
 }
 
 export { configureWasmBackend, wasmThreadCount, type WasmSetup } from './wasm-setup';

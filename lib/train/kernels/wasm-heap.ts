@@ -39,6 +39,17 @@ export function identitySharing(original: tf.KernelFunc): tf.KernelFunc {
   };
 }
 
+/** Cast to the dtype it already has (ReLU's gradient casts step(x), a float32, to float32): share instead of copying. */
+export function castSharing(original: tf.KernelFunc): tf.KernelFunc {
+  return (args) => {
+    const x = input('Cast', args.inputs, 'x');
+    const { dtype } = args.attrs as unknown as { dtype: tf.DataType };
+    if (dtype !== x.dtype || x.dtype === 'string') return original(args);
+    (args.backend as BackendWasm).incRef(x.dataId);
+    return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
+  };
+}
+
 /**
  * BatchMatMul with transposeA/transposeB: WASM's kernel takes a slow path for
  * transposed operands (Dense layers' gradients use both); transposing first
@@ -71,6 +82,15 @@ function repeatInPlace(buffer: Heap, start: number, filled: number, total: numbe
   }
 }
 
+/** True when every tiled axis has only size-1 axes before it (and itself is 1): the output is x repeated end to end. */
+function repeatsWholeBlock(shape: readonly number[], reps: readonly number[]): boolean {
+  let lastTiled = -1;
+  reps.forEach((r, i) => {
+    if (r !== 1) lastTiled = i;
+  });
+  return shape.slice(0, lastTiled + 1).every((d) => d === 1);
+}
+
 /**
  * Tile, one axis at a time from the innermost: each block already tiled
  * below an axis is copied reps times. The work is a few memory copies
@@ -88,6 +108,12 @@ export function tileOnHeap(original: tf.KernelFunc): tf.KernelFunc {
     // Views after makeOutput: allocating can grow (and so replace) the heap.
     const source = heapOf(backend, x);
     const target = heapOf(backend, out);
+    if (repeatsWholeBlock(x.shape, reps)) {
+      // [1,1,1,c] tiled to [n,h,w,c] (BatchNormalization's gradient): x's data end to end.
+      target.set(source);
+      repeatInPlace(target, 0, source.length, target.length);
+      return out;
+    }
     let current: Heap = source;
     const shape = [...x.shape];
     for (let axis = shape.length - 1; axis >= 0; axis--) {
@@ -174,9 +200,11 @@ export const maxPoolGradOnHeap: tf.KernelFunc = (args) => {
   const attrs = args.attrs as unknown as MaxPoolGradAttrs;
   const info = tf.backend_util.computePool2DInfo(x.shape as [number, number, number, number], attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
   const dx = backend.makeOutput(x.shape, 'float32');
-  const xs = heapOf(backend, x);
-  const dys = heapOf(backend, dy);
-  const dxs = heapOf(backend, dx);
+  if (x.dtype !== 'float32' || dy.dtype !== 'float32') throw new Error(`MaxPoolGrad: expects float32 tensors, got ${x.dtype} and ${dy.dtype}`);
+  // Monomorphic Float32Array views keep the loops below on V8's fast path.
+  const xs = heapOf(backend, x) as Float32Array;
+  const dys = heapOf(backend, dy) as Float32Array;
+  const dxs = heapOf(backend, dx) as Float32Array;
   dxs.fill(0);
   const { batchSize, inHeight, inWidth, outHeight, outWidth, strideHeight, strideWidth, filterHeight, filterWidth } = info;
   const channels = info.inChannels;

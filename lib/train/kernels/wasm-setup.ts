@@ -1,7 +1,8 @@
 // Starting tfjs's WASM backend with threads and SIMD. The threaded build needs
 // SharedArrayBuffer, which the browser only gives a cross-origin isolated page
-// (next.config.js sends COOP/COEP on every route); without it tfjs quietly
-// falls back to one thread.
+// (next.config.js sends COOP/COEP on every route); without it tfjs falls back
+// to one thread.
+import * as tf from '@tensorflow/tfjs';
 
 export interface WasmSetup {
   /** Threads XNNPACK was asked to use (1 when not isolated). */
@@ -22,14 +23,44 @@ export function wasmThreadCount(scope: IsolationScope = globalThis as IsolationS
 }
 
 /**
+ * tfjs-backend-wasm 4.x caps its thread pool at navigator.hardwareConcurrency / 2
+ * (it assumes two hyperthreads per core), whatever setThreadsCount asks: one
+ * thread on a 2-core laptop. The cap is read once, while the module starts,
+ * so for exactly that moment we report twice the threads we want.
+ */
+function withReportedCores<T>(cores: number, start: () => Promise<T>): Promise<T> {
+  const nav = (globalThis as IsolationScope).navigator;
+  if (!nav) return start();
+  let patched = false;
+  try {
+    Object.defineProperty(nav, 'hardwareConcurrency', { value: cores, configurable: true });
+    patched = true;
+  } catch {
+    // A navigator that cannot be patched keeps tfjs's cap.
+  }
+  return start().finally(() => {
+    if (patched) delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  });
+}
+
+const wrapped = Symbol.for('cnn-studio.wasmFactoryWrapped');
+
+/**
  * Imports the WASM backend and points it at our own copy of the binaries
  * (public/tfjs-wasm, filled by scripts/setup/30-tfjs-wasm.mjs). Call before
  * tf.setBackend('wasm'); afterwards it cannot change the thread count.
+ * `threadLimit` caps the threads (the benchmark compares 1 with all).
  */
-export async function configureWasmBackend(wasmPath = '/tfjs-wasm/'): Promise<WasmSetup> {
+export async function configureWasmBackend(wasmPath = '/tfjs-wasm/', threadLimit?: number): Promise<WasmSetup> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   wasm.setWasmPaths(wasmPath);
-  const threads = wasmThreadCount();
+  const threads = Math.min(wasmThreadCount(), threadLimit ?? Infinity);
   wasm.setThreadsCount(threads);
+  const factory = tf.findBackendFactory('wasm') as (((...a: unknown[]) => Promise<tf.KernelBackend>) & { [wrapped]?: true }) | null;
+  if (factory && !factory[wrapped] && !tf.findBackend('wasm') && threads > 1) {
+    const patchedFactory = Object.assign(() => withReportedCores(threads * 2, () => factory()), { [wrapped]: true as const });
+    tf.removeBackend('wasm');
+    tf.registerBackend('wasm', patchedFactory, 2);
+  }
   return { threads, crossOriginIsolated: (globalThis as IsolationScope).crossOriginIsolated === true };
 }
