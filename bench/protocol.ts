@@ -60,6 +60,7 @@ export interface FilterGradientRow {
   stockMs: number | null;
   convolutionMs: number | null;
   im2colMs: number | null;
+  patchesMs: number | null;
   errors?: string[];
 }
 

@@ -30,25 +30,29 @@ function needOriginal(kernelName: string, backend: string, original: tf.KernelFu
 }
 
 /**
- * Which formulation of the filter gradient each backend gets, from
- * `npm run bench` on a 2-core machine without a GPU (see bench/README.md).
+ * Which filter gradient each backend gets, from `npm run bench` on a 2-core
+ * machine without a GPU (bench/README.md has the figures). 'auto' picks the
+ * patch form for few input channels and the convolution form otherwise; it
+ * beat tfjs's kernel on WASM (which has none), CPU (4–15×) and WebGL
+ * (1.2–2.4×). On WebGPU (software adapter) tfjs's own kernel was fastest for
+ * every course-model shape, so WebGPU keeps it.
  */
-export const filterGradientFormulation: Record<KernelBackendName, FilterGradientFormulation> = {
+export const filterGradientChoice: Record<KernelBackendName, FilterGradientFormulation | 'stock'> = {
   wasm: 'auto',
-  cpu: 'convolution',
-  webgl: 'convolution',
-  webgpu: 'convolution',
+  cpu: 'auto',
+  webgl: 'auto',
+  webgpu: 'stock',
 };
 
 function plansFor(backend: KernelBackendName): KernelPlan[] {
-  const filter: KernelPlan = {
-    kernelName: 'Conv2DBackpropFilter',
-    make: () => filterGradientKernel(filterGradientFormulation[backend]),
-    why: backend === 'wasm' ? 'missing on WASM' : 'faster than tfjs’s kernel',
-  };
-  if (backend !== 'wasm') return [filter];
+  const choice = filterGradientChoice[backend];
+  const filter: KernelPlan[] =
+    choice === 'stock'
+      ? []
+      : [{ kernelName: 'Conv2DBackpropFilter', make: () => filterGradientKernel(choice), why: backend === 'wasm' ? 'missing on WASM' : 'faster than tfjs’s kernel' }];
+  if (backend !== 'wasm') return filter;
   return [
-    filter,
+    ...filter,
     { kernelName: 'Conv2DBackpropInput', make: () => inputGradientKernel, why: 'XNNPACK conv2d instead of a plain loop' },
     { kernelName: 'Identity', make: (o) => identitySharing(needOriginal('Identity', backend, o)), why: 'gradient bookkeeping clones without copying' },
     { kernelName: 'Cast', make: (o) => castSharing(needOriginal('Cast', backend, o)), why: 'ReLU gradient casts float32 to float32' },

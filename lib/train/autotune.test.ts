@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { describe, expect, it } from 'vitest';
+import { compileGraph } from '../compile';
+import { activateForAutotune, autotune, type BackendMeasurement } from './autotune';
+import type { BackendName } from './backendNames';
+import { registerProjectKernels } from './kernels';
+import { tinyCnn } from './testing';
+
+const build = () => {
+  const compiled = compileGraph(tinyCnn(4, [8, 8, 1]), { seed: 3 });
+  if (!compiled.ok) throw new Error('tiny model does not compile');
+  return compiled.model;
+};
+
+/** In node the WASM binaries load from node_modules, not from /tfjs-wasm/. */
+async function activate(backend: BackendName): Promise<string | null> {
+  if (backend !== 'wasm') return activateForAutotune(backend);
+  await tf.setBackend('wasm');
+  registerProjectKernels('wasm');
+  return null;
+}
+
+describe('autotune', () => {
+  it('measures every backend, reports the ones that cannot start, and picks the fastest', async () => {
+    const seen: BackendMeasurement[] = [];
+    const result = await autotune(build, { xsShape: [16, 8, 8, 1], classes: 4 }, { backends: ['webgpu', 'webgl', 'wasm', 'cpu'], activate, onMeasurement: (m) => seen.push(m) });
+    expect(result.measurements.map((m) => m.backend)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(seen).toEqual(result.measurements);
+    const [webgpu, webgl, wasm, cpu] = result.measurements;
+    expect(webgpu!.error).toMatch(/WebGPU/);
+    expect(webgl!.error).toMatch(/WebGL/);
+    expect(webgpu!.samplesPerSec).toBe(0);
+    for (const m of [wasm!, cpu!]) {
+      expect(m.error).toBeUndefined();
+      expect(m.samplesPerSec).toBeGreaterThan(0);
+      expect(m.steps).toBe(3);
+      expect(m.leakedTensors).toBeUndefined();
+    }
+    expect(result.best).toBe(wasm!.samplesPerSec > cpu!.samplesPerSec ? 'wasm' : 'cpu');
+    expect(tf.getBackend()).toBe(result.best);
+  });
+
+  it('stops at the time box: a backend slower than the box is judged on its warm-up step', async () => {
+    const result = await autotune(build, { xsShape: [8, 8, 8, 1], classes: 4 }, { backends: ['cpu'], activate, timeBudgetMs: 0 });
+    expect(result.measurements[0]!.steps).toBe(0);
+    expect(result.measurements[0]!.samplesPerSec).toBeGreaterThan(0);
+  });
+
+  it('reports a model that cannot train on a backend as an error, without throwing', async () => {
+    const broken = () => {
+      throw new Error('no model today');
+    };
+    const result = await autotune(broken, { xsShape: [4, 8, 8, 1], classes: 4 }, { backends: ['cpu'], activate });
+    expect(result.measurements[0]).toMatchObject({ backend: 'cpu', samplesPerSec: 0, error: 'no model today' });
+    expect(result.best).toBe('cpu');
+  });
+});

@@ -1,0 +1,156 @@
+// Backend autotune: before a run, time a few training steps of the user's own
+// model on each backend the browser offers and pick the fastest. Runs where
+// training runs (the training Web Worker); every backend is measured the same
+// way: one untimed warm-up step (shader compilation, optimizer slots, XNNPACK
+// operators), then timed steps that each await the loss value, so queued GPU
+// work is inside the measurement.
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName } from './backendNames';
+import { configureWasmBackend, registerProjectKernels } from './kernels';
+
+export interface BackendMeasurement {
+  backend: BackendName;
+  /** 0 when the backend could not start or train (see error). */
+  samplesPerSec: number;
+  /** Timed steps behind the figure; 0 when it comes from the warm-up step alone (a backend slower than the time box). */
+  steps: number;
+  error?: string;
+  /** Tensors the measurement left behind (should be 0). */
+  leakedTensors?: number;
+}
+
+export interface AutotuneResult {
+  best: BackendName;
+  measurements: BackendMeasurement[];
+}
+
+export interface SampleBatch {
+  /** The shape of one training batch of images: [batch, height, width, channels]. */
+  xsShape: readonly number[];
+  classes: number;
+}
+
+export interface AutotuneOptions {
+  /** Tried in this order; default WebGPU, WebGL, WASM, CPU. */
+  backends?: readonly BackendName[];
+  /** Timed steps per backend after the warm-up (default 3). */
+  steps?: number;
+  /**
+   * Time box per backend in ms (default 8000), checked between steps: a step
+   * is never cut short, so one very slow step still finishes; then the warm-up
+   * step alone gives the (pessimistic) figure.
+   */
+  timeBudgetMs?: number;
+  /** Makes a backend current; resolves to null or to why it cannot start. Default: registers the backend (WASM threads, WebGPU adapter check), tf.setBackend, then the project kernels. */
+  activate?: (backend: BackendName) => Promise<string | null>;
+  /** The optimizer the run will use (default Adam 0.001): its update is part of a step. */
+  makeOptimizer?: () => tf.Optimizer;
+  /** Called after each backend, for a progress display. */
+  onMeasurement?: (measurement: BackendMeasurement) => void;
+  /** Leave the fastest backend current at the end (default true). */
+  activateBest?: boolean;
+}
+
+export const defaultAutotuneBackends: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The default activation: what each backend needs before tf.setBackend, then our kernels. */
+export async function activateForAutotune(backend: BackendName): Promise<string | null> {
+  try {
+    if (backend === 'webgpu') {
+      const gpu = (globalThis as { navigator?: { gpu?: { requestAdapter(): Promise<unknown> } } }).navigator?.gpu;
+      if (!gpu) return 'this browser has no WebGPU';
+      if (!(await gpu.requestAdapter().catch(() => null))) return 'WebGPU found no GPU adapter';
+      await import('@tensorflow/tfjs-backend-webgpu');
+    }
+    if (backend === 'webgl' && typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined') return 'WebGL needs OffscreenCanvas here';
+    if (backend === 'wasm') await configureWasmBackend();
+    if (!(await tf.setBackend(backend))) return `tfjs could not start ${backend}`;
+    await tf.ready();
+    registerProjectKernels(backend);
+    return null;
+  } catch (e) {
+    return messageOf(e);
+  }
+}
+
+/** Random pixels in [0,1) and one label per image: speed does not depend on the values. */
+function syntheticBatch(batch: SampleBatch): { xs: tf.Tensor; ys: tf.Tensor } {
+  const size = batch.xsShape[0] ?? 1;
+  return tf.tidy(() => ({
+    xs: tf.randomUniform([...batch.xsShape], 0, 1, 'float32', 7),
+    ys: tf.oneHot(tf.tensor1d(Array.from({ length: size }, (_, i) => i % batch.classes), 'int32'), batch.classes),
+  }));
+}
+
+async function measure(
+  backend: BackendName,
+  buildModel: () => tf.LayersModel,
+  batch: SampleBatch,
+  options: Required<Pick<AutotuneOptions, 'steps' | 'timeBudgetMs' | 'activate' | 'makeOptimizer'>>,
+): Promise<BackendMeasurement> {
+  const why = await options.activate(backend);
+  if (why !== null) return { backend, samplesPerSec: 0, steps: 0, error: why };
+  const before = tf.memory().numTensors;
+  const batchSize = batch.xsShape[0] ?? 1;
+  let model: tf.LayersModel | null = null;
+  let optimizer: tf.Optimizer | null = null;
+  let data: { xs: tf.Tensor; ys: tf.Tensor } | null = null;
+  const result: BackendMeasurement = { backend, samplesPerSec: 0, steps: 0 };
+  try {
+    model = buildModel();
+    optimizer = options.makeOptimizer();
+    model.compile({ optimizer, loss: 'categoricalCrossentropy' });
+    data = syntheticBatch(batch);
+    const warmStart = performance.now();
+    await model.trainOnBatch(data.xs, data.ys);
+    const warmMs = performance.now() - warmStart;
+    if (warmMs > options.timeBudgetMs) {
+      result.samplesPerSec = (batchSize * 1000) / warmMs;
+    } else {
+      const start = performance.now();
+      while (result.steps < options.steps) {
+        await model.trainOnBatch(data.xs, data.ys);
+        result.steps++;
+        if (performance.now() - warmStart > options.timeBudgetMs) break;
+      }
+      result.samplesPerSec = (result.steps * batchSize * 1000) / (performance.now() - start);
+    }
+  } catch (e) {
+    result.samplesPerSec = 0;
+    result.error = messageOf(e);
+  } finally {
+    if (data) tf.dispose([data.xs, data.ys]);
+    optimizer?.dispose();
+    model?.dispose();
+    const leaked = tf.memory().numTensors - before;
+    if (leaked !== 0) result.leakedTensors = leaked;
+  }
+  return result;
+}
+
+/**
+ * Times the model on each backend and returns the fastest with every
+ * measurement (for display and for the run record). A backend that cannot
+ * start or train is reported with its error, never thrown. When none can
+ * train, `best` is 'cpu', tfjs's always-available fallback.
+ */
+export async function autotune(buildModel: () => tf.LayersModel, sampleBatch: SampleBatch, options: AutotuneOptions = {}): Promise<AutotuneResult> {
+  const settings = {
+    steps: options.steps ?? 3,
+    timeBudgetMs: options.timeBudgetMs ?? 8000,
+    activate: options.activate ?? activateForAutotune,
+    makeOptimizer: options.makeOptimizer ?? (() => tf.train.adam(1e-3)),
+  };
+  const measurements: BackendMeasurement[] = [];
+  for (const backend of options.backends ?? defaultAutotuneBackends) {
+    const measurement = await measure(backend, buildModel, sampleBatch, settings);
+    measurements.push(measurement);
+    options.onMeasurement?.(measurement);
+  }
+  const usable = measurements.filter((m) => !m.error && m.samplesPerSec > 0);
+  const best = usable.reduce<BackendMeasurement | null>((a, m) => (a === null || m.samplesPerSec > a.samplesPerSec ? m : a), null)?.backend ?? 'cpu';
+  if (options.activateBest ?? true) await settings.activate(best);
+  return { best, measurements };
+}
