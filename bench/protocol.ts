@@ -26,6 +26,8 @@ export interface BenchRequest {
   profile?: boolean;
   /** With profile: also break this kernel down by input shapes. */
   profileDetail?: string;
+  /** Also compare lib/train's TrainingLoop with a bare model.fit on the same images (first model only). */
+  loop?: boolean;
   /** WASM only: use at most this many threads. */
   wasmThreads?: number;
 }
@@ -76,6 +78,18 @@ export interface BackendInfo {
   kernels?: string[];
 }
 
+export interface LoopOverheadRow {
+  model: BenchModel;
+  backend: KernelBackendName;
+  variant: Variant;
+  samples: number;
+  fitSamplesPerSec: number;
+  loopSamplesPerSec: number;
+  /** How much slower the loop is than model.fit, in percent (negative: faster). */
+  overheadPercent: number;
+  error?: string;
+}
+
 export type BenchReply =
   | { type: 'log'; message: string }
-  | { type: 'done'; info: BackendInfo; runs: RunRow[]; filterGradient: FilterGradientRow[] };
+  | { type: 'done'; info: BackendInfo; runs: RunRow[]; filterGradient: FilterGradientRow[]; loop?: LoopOverheadRow };

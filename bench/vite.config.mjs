@@ -9,9 +9,9 @@ export default defineConfig({
   base: './',
   logLevel: 'warn',
   resolve: { alias: { '@': path.resolve(root, '..') } },
-  // No minifying: tfjs-backend-wasm starts its threads from the source text of
-  // the Emscripten factory (fn.toString()), and a minifier rewrites that text
-  // against names that exist only in the bundle ("e is not defined").
-  build: { minify: false, outDir: path.join(root, 'dist'), emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false },
+  // Minified like the app's production build: tfjs starts WASM threads from
+  // the source text of its loader, which minifying breaks; the bench checks
+  // that lib/train/kernels/wasm-setup.ts works around it.
+  build: { minify: true, outDir: path.join(root, 'dist'), emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false },
   worker: { format: 'es' },
 });

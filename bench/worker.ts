@@ -4,7 +4,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { configureWasmBackend, filterGradient, projectKernelsFor, registerProjectKernels, type KernelBackendName } from '../lib/train/kernels';
 import { buildModel } from './models';
-import type { BackendInfo, BenchReply, BenchRequest, FilterGradientRow, KernelTime, ModelPlan, RunRow } from './protocol';
+import { TrainingLoop } from '../lib/train/loop';
+import { planSplit } from '../lib/train/batches';
+import { defaultHyperparameters } from '../lib/train/hyperparameters';
+import type { BackendInfo, BenchReply, BenchRequest, FilterGradientRow, KernelTime, LoopOverheadRow, ModelPlan, RunRow } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (reply: BenchReply) => scope.postMessage(reply);
@@ -158,6 +161,59 @@ async function trainRun(request: BenchRequest, plan: ModelPlan, threads: number 
   return row;
 }
 
+/**
+ * lib/train's TrainingLoop (our batches from uint8 images, per-batch yields,
+ * metrics read every few batches) against a bare model.fit over the same
+ * images already in a tensor: what the app's loop costs on top of tfjs.
+ */
+async function loopOverhead(request: BenchRequest, plan: ModelPlan): Promise<LoopOverheadRow> {
+  const batches = Math.max(4, plan.steps);
+  const samples = batches * request.batchSize;
+  const row: LoopOverheadRow = { model: plan.model, backend: request.backend, variant: request.variant, samples, fitSamplesPerSec: 0, loopSamplesPerSec: 0, overheadPercent: 0 };
+  const images = new Uint8Array(samples * 28 * 28);
+  let s = 99;
+  for (let i = 0; i < images.length; i++) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    images[i] = s >>> 24;
+  }
+  try {
+    // Bare fit: one warm-up epoch over two batches, then the timed epoch.
+    const fitModel = buildModel(plan.model);
+    const labels = Uint16Array.from({ length: samples }, (_, i) => i % fitModel.classes);
+    const xs = tf.tidy(() => tf.div(tf.tensor4d(images, [samples, 28, 28, 1], 'float32'), 255));
+    const ys = tf.oneHot(tf.tensor1d(Int32Array.from(labels), 'int32'), fitModel.classes);
+    const warmX = xs.slice(0, 2 * request.batchSize);
+    const warmY = ys.slice(0, 2 * request.batchSize);
+    await fitModel.model.fit(warmX, warmY, { batchSize: request.batchSize, epochs: 1, shuffle: false, verbose: 0, yieldEvery: 'never' });
+    let start = performance.now();
+    await fitModel.model.fit(xs, ys, { batchSize: request.batchSize, epochs: 1, shuffle: false, verbose: 0, yieldEvery: 'never' });
+    row.fitSamplesPerSec = samples / ((performance.now() - start) / 1000);
+    tf.dispose([xs, ys, warmX, warmY]);
+    fitModel.model.optimizer?.dispose();
+    fitModel.model.dispose();
+
+    // The app's loop on the same images, same batch size, no validation.
+    const loopModel = buildModel(plan.model);
+    const hp = { ...defaultHyperparameters, batchSize: request.batchSize, validationSplit: 0, shuffle: false };
+    const source = { images, labels, count: samples, shape: [28, 28, 1] as const };
+    const loop = new TrainingLoop(loopModel.model, { source, split: planSplit(samples, 0), numClasses: loopModel.classes, inputShape: [28, 28, 1] }, hp);
+    const running = { stopRequested: () => false, waitWhilePaused: async () => {} };
+    const warmSource = { ...source, count: 2 * request.batchSize };
+    const warmLoop = new TrainingLoop(loopModel.model, { source: warmSource, split: planSplit(warmSource.count, 0), numClasses: loopModel.classes, inputShape: [28, 28, 1] }, hp);
+    await warmLoop.train(1, running);
+    warmLoop.dispose();
+    start = performance.now();
+    await loop.train(1, running);
+    row.loopSamplesPerSec = samples / ((performance.now() - start) / 1000);
+    loop.dispose();
+    loopModel.model.dispose();
+    row.overheadPercent = (row.fitSamplesPerSec / row.loopSamplesPerSec - 1) * 100;
+  } catch (e) {
+    row.error = messageOf(e);
+  }
+  return row;
+}
+
 /** Milliseconds per call: one untimed call, then calls until `reps` or `budgetMs` is used up. */
 async function timeCall(run: () => tf.Tensor, reps: number, budgetMs: number): Promise<number> {
   const once = async () => {
@@ -241,5 +297,12 @@ scope.onmessage = async (message: MessageEvent<BenchRequest>) => {
     log(`  ${row.error ? `error: ${row.error}` : `${row.samplesPerSec.toFixed(1)} samples/s over ${row.steps} steps`}`);
     runs.push(row);
   }
-  post({ type: 'done', info, runs, filterGradient: filterRows });
+  let loop: LoopOverheadRow | undefined;
+  const first = request.models[0];
+  if (request.loop && first) {
+    log(`loop overhead: ${first.model} on ${request.backend}…`);
+    loop = await loopOverhead(request, first);
+    log(`  model.fit ${loop.fitSamplesPerSec.toFixed(1)} samples/s, TrainingLoop ${loop.loopSamplesPerSec.toFixed(1)} samples/s${loop.error ? ` (error: ${loop.error})` : ''}`);
+  }
+  post({ type: 'done', info, runs, filterGradient: filterRows, ...(loop ? { loop } : {}) });
 };

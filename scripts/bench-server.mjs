@@ -1,9 +1,9 @@
-// A tiny static server for the benchmark: bench/dist plus tfjs's .wasm files,
-// with the headers that make the page cross-origin isolated (WASM threads).
+// A tiny static server for the benchmark: bench/dist plus public/tfjs-wasm
+// (tfjs's .wasm files and threaded loader, as the app serves them), with the
+// headers that make the page cross-origin isolated (WASM threads).
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { wasmSourceDir } from './setup/30-tfjs-wasm.mjs';
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -29,9 +29,8 @@ function resolvePath(root, wasmDir, urlPath) {
   return existsSync(file) && statSync(file).isFile() ? file : null;
 }
 
-/** Listens on the first free port in `ports` (localhost only); resolves to { server, port, url }. */
-export async function startBenchServer(root, ports) {
-  const wasmDir = wasmSourceDir();
+/** Serves `root` and, under /tfjs-wasm/, `wasmDir`; listens on the first free port in `ports` (localhost only); resolves to { server, port, url }. */
+export async function startBenchServer(root, wasmDir, ports) {
   for (const port of ports) {
     const server = createServer((req, res) => {
       if (req.url === '/favicon.ico') {

@@ -4,12 +4,13 @@
 // bench-results.json. A benchmark, not a test: nothing here asserts timings.
 //
 //   node scripts/bench.mjs [--backends=wasm,cpu,webgl,webgpu] [--models=course-cnn,small-cnn]
-//                          [--variants=stock,project] [--quick] [--no-build] [--no-filter] [--profile[=KernelName]] [--wasm-threads=N] [--out=bench-results.json]
+//                          [--variants=stock,project] [--quick] [--no-build] [--no-filter] [--profile[=KernelName]] [--wasm-threads=N] [--no-loop] [--out=bench-results.json]
 import { writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchServer } from './bench-server.mjs';
+import setupTfjsWasm from './setup/30-tfjs-wasm.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(
@@ -108,7 +109,9 @@ async function main() {
     console.log('bench: building bench/ with vite…');
     await buildBench();
   }
-  const { server, url } = await startBenchServer(path.join(repo, 'bench', 'dist'), [3250, 3251, 3252, 3253, 3254, 3255, 3256, 3257, 3258, 3259]);
+  const wasmDir = path.join(repo, 'public', 'tfjs-wasm');
+  await setupTfjsWasm(wasmDir);
+  const { server, url } = await startBenchServer(path.join(repo, 'bench', 'dist'), wasmDir, [3250, 3251, 3252, 3253, 3254, 3255, 3256, 3257, 3258, 3259]);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -118,15 +121,17 @@ async function main() {
   const runs = [];
   const filterGradient = [];
   const backendInfo = [];
+  const loops = [];
   try {
     for (const backend of backends) {
       for (const variant of variants) {
-        const request = { backend, variant, batchSize, models: models.map((m) => planFor(backend, variant, m)), filterGradient: variant === 'stock' && !quick && !args['no-filter'], profile: Boolean(args.profile), ...(typeof args.profile === 'string' ? { profileDetail: args.profile } : {}), ...(args['wasm-threads'] ? { wasmThreads: Number(args['wasm-threads']) } : {}) };
+        const request = { backend, variant, batchSize, models: models.map((m) => planFor(backend, variant, m)), filterGradient: variant === 'stock' && !quick && !args['no-filter'], profile: Boolean(args.profile), loop: backend === 'wasm' && variant === 'project' && !args['no-loop'], ...(typeof args.profile === 'string' ? { profileDetail: args.profile } : {}), ...(args['wasm-threads'] ? { wasmThreads: Number(args['wasm-threads']) } : {}) };
         console.log(`bench: ${backend} (${variant})`);
         const result = await runPage(browser, url, request);
         runs.push(...result.runs);
         filterGradient.push(...result.filterGradient);
         backendInfo.push({ ...result.info, variant });
+        if (result.loop) loops.push(result.loop);
       }
     }
   } finally {
@@ -139,8 +144,11 @@ async function main() {
     for (const k of r.profile) console.log(`  ${k.kernelName.padEnd(50)} ${String(k.callsPerStep).padStart(5)} calls ${fmt(k.msPerStep).padStart(8)} ms`);
   }
   if (filterGradient.length) {
-    console.log('\nfilter gradient alone (ms per call):  stock  convolution  im2col');
-    for (const f of filterGradient) console.log(`  ${f.backend.padEnd(7)} ${f.shape.padEnd(24)} ${fmt(f.stockMs).padStart(8)} ${fmt(f.convolutionMs).padStart(12)} ${fmt(f.im2colMs).padStart(8)}`);
+    console.log('\nfilter gradient alone (ms per call):      stock  convolution   im2col  patches');
+    for (const f of filterGradient) console.log(`  ${f.backend.padEnd(7)} ${f.shape.padEnd(24)} ${fmt(f.stockMs).padStart(8)} ${fmt(f.convolutionMs).padStart(12)} ${fmt(f.im2colMs).padStart(8)} ${fmt(f.patchesMs).padStart(8)}`);
+  }
+  for (const l of loops) {
+    console.log(`\ntraining loop vs bare model.fit (${l.model}, ${l.backend} ${l.variant}, ${l.samples} images): fit ${fmt(l.fitSamplesPerSec)} samples/s, TrainingLoop ${fmt(l.loopSamplesPerSec)} samples/s, overhead ${fmt(l.overheadPercent)}%${l.error ? ` (error: ${l.error})` : ''}`);
   }
   const firstOk = backendInfo.find((b) => b.ok);
   const machine = {
@@ -157,7 +165,7 @@ async function main() {
     backends: backendInfo,
     seconds: Math.round((Date.now() - started) / 1000),
   };
-  writeFileSync(outFile, JSON.stringify({ machine, runs, filterGradient }, null, 2) + '\n');
+  writeFileSync(outFile, JSON.stringify({ machine, runs, filterGradient, loopOverhead: loops }, null, 2) + '\n');
   console.log(`\nbench: wrote ${path.relative(process.cwd(), outFile)} in ${machine.seconds} s (load average ${machine.loadAverage.join(' ')})`);
 }
 

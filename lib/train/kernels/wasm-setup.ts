@@ -43,11 +43,40 @@ function withReportedCores<T>(cores: number, start: () => Promise<T>): Promise<T
   });
 }
 
+/** Emscripten's loader for the threaded build, copied next to the .wasm files by scripts/setup/30-tfjs-wasm.mjs. */
+export const threadedLoaderFile = 'tfjs-backend-wasm-threaded-simd.js';
+
+/**
+ * tfjs starts each WASM thread from the source text of its bundled loader
+ * (`factory.toString()` in a Blob). A minifier (Next's production build, for
+ * one) rewrites that text against names that exist only in the bundle, and the
+ * threads die with "a is not defined". While the backend starts, the Blob
+ * holding that text is swapped for one that loads tfjs's own, unminified
+ * loader from our server: the same Emscripten build, so it matches the
+ * module the page runs.
+ */
+function withUnminifiedThreadLoader<T>(loaderUrl: string, start: () => Promise<T>): Promise<T> {
+  const scope = globalThis as { Blob: typeof Blob };
+  const OriginalBlob = scope.Blob;
+  class LoaderBlob extends OriginalBlob {
+    constructor(parts?: BlobPart[], options?: BlobPropertyBag) {
+      const first = parts?.[0];
+      const isThreadLoader = typeof first === 'string' && first.startsWith('var WasmBackendModuleThreadedSimd =');
+      super(isThreadLoader ? [`importScripts(${JSON.stringify(loaderUrl)});`] : parts, options);
+    }
+  }
+  scope.Blob = LoaderBlob;
+  return start().finally(() => {
+    scope.Blob = OriginalBlob;
+  });
+}
+
 const wrapped = Symbol.for('cnn-studio.wasmFactoryWrapped');
 
 /**
  * Imports the WASM backend and points it at our own copy of the binaries
- * (public/tfjs-wasm, filled by scripts/setup/30-tfjs-wasm.mjs). Call before
+ * (public/tfjs-wasm, filled by scripts/setup/30-tfjs-wasm.mjs), with threads
+ * (see withReportedCores and withUnminifiedThreadLoader). Call before
  * tf.setBackend('wasm'); afterwards it cannot change the thread count.
  * `threadLimit` caps the threads (the benchmark compares 1 with all).
  */
@@ -58,7 +87,11 @@ export async function configureWasmBackend(wasmPath = '/tfjs-wasm/', threadLimit
   wasm.setThreadsCount(threads);
   const factory = tf.findBackendFactory('wasm') as (((...a: unknown[]) => Promise<tf.KernelBackend>) & { [wrapped]?: true }) | null;
   if (factory && !factory[wrapped] && !tf.findBackend('wasm') && threads > 1) {
-    const patchedFactory = Object.assign(() => withReportedCores(threads * 2, () => factory()), { [wrapped]: true as const });
+    const base = (globalThis as { location?: { href: string } }).location?.href;
+    const loaderUrl = base ? new URL(wasmPath + threadedLoaderFile, base).href : wasmPath + threadedLoaderFile;
+    const patchedFactory = Object.assign(() => withReportedCores(threads * 2, () => withUnminifiedThreadLoader(loaderUrl, () => factory())), {
+      [wrapped]: true as const,
+    });
     tf.removeBackend('wasm');
     tf.registerBackend('wasm', patchedFactory, 2);
   }
