@@ -37,9 +37,9 @@ function planFor(backend, variant, model) {
   const course = model === 'course-cnn';
   const table = {
     wasm: { steps: course ? 20 : 40, warmupSteps: 2, maxSeconds: 30 },
-    cpu: variant === 'stock' ? { steps: course ? 2 : 4, warmupSteps: 1, maxSeconds: 45 } : { steps: course ? 4 : 10, warmupSteps: 1, maxSeconds: 30 },
-    webgl: { steps: course ? 6 : 12, warmupSteps: 2, maxSeconds: 40 },
-    webgpu: { steps: course ? 2 : 5, warmupSteps: 1, maxSeconds: 60 },
+    cpu: variant === 'stock' ? { steps: course ? 1 : 4, warmupSteps: 1, maxSeconds: 45 } : { steps: course ? 2 : 10, warmupSteps: 1, maxSeconds: 30 },
+    webgl: { steps: course ? 5 : 12, warmupSteps: 2, maxSeconds: 30 },
+    webgpu: { steps: course ? 1 : 3, warmupSteps: 1, maxSeconds: 45 },
   }[backend];
   const plan = { model, ...table };
   if (quick) plan.steps = Math.max(1, Math.ceil(plan.steps / 4));

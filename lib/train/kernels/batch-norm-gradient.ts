@@ -35,14 +35,29 @@ export const batchNormGradOnHeap: tf.KernelFunc = ({ inputs, backend: kernelBack
   const rows = xs.length / channels;
   const sumDy = new Float64Array(channels);
   const sumDyCentered = new Float64Array(channels);
-  for (let r = 0; r < rows; r++) {
-    const base = r * channels;
+  // Σdy·(x−mean) = Σdy·x − mean·Σdy: one product per element, and two rows
+  // per iteration halve the traffic on the per-channel sums.
+  const sumDyX = new Float64Array(channels);
+  let r = 0;
+  for (; r + 2 <= rows; r += 2) {
+    const a = r * channels;
+    const b = a + channels;
     for (let c = 0; c < channels; c++) {
-      const g = dys[base + c]!;
-      sumDy[c]! += g;
-      sumDyCentered[c]! += g * (xs[base + c]! - means[c]!);
+      const ga = dys[a + c]!;
+      const gb = dys[b + c]!;
+      sumDy[c]! += ga + gb;
+      sumDyX[c]! += ga * xs[a + c]! + gb * xs[b + c]!;
     }
   }
+  for (; r < rows; r++) {
+    const a = r * channels;
+    for (let c = 0; c < channels; c++) {
+      const g = dys[a + c]!;
+      sumDy[c]! += g;
+      sumDyX[c]! += g * xs[a + c]!;
+    }
+  }
+  for (let c = 0; c < channels; c++) sumDyCentered[c] = sumDyX[c]! - means[c]! * sumDy[c]!;
   const factor = new Float32Array(channels); // scale / σ
   const outMean = heap(backend, dMean);
   const outVariance = heap(backend, dVariance);

@@ -190,7 +190,9 @@ interface MaxPoolGradAttrs {
 
 /**
  * MaxPoolGrad: each window sends its output gradient to the first position
- * (row-major) holding the window's maximum, as tfjs's CPU kernel does.
+ * (row-major) holding the window's maximum, as tfjs's CPU kernel does (it
+ * differs only for windows whose values are all NaN or −∞, which get no
+ * gradient there and give it to the first position here).
  * Windows are scanned per channel vector, which keeps memory access linear.
  */
 export const maxPoolGradOnHeap: tf.KernelFunc = (args) => {
@@ -221,10 +223,15 @@ export const maxPoolGradOnHeap: tf.KernelFunc = (args) => {
         const xStart = ox * strideWidth - padLeft;
         const xFrom = Math.max(0, xStart);
         const xTo = Math.min(inWidth, xStart + filterWidth);
-        best.fill(-Infinity);
-        where.fill(-1);
+        // Start from the window's first position: its values are the maxima so far.
+        if (yFrom >= yTo || xFrom >= xTo) continue;
+        const firstBase = ((n * inHeight + yFrom) * inWidth + xFrom) * channels;
+        for (let c = 0; c < channels; c++) {
+          best[c] = xs[firstBase + c]!;
+          where[c] = firstBase + c;
+        }
         for (let y = yFrom; y < yTo; y++) {
-          for (let xx = xFrom; xx < xTo; xx++) {
+          for (let xx = y === yFrom ? xFrom + 1 : xFrom; xx < xTo; xx++) {
             const base = ((n * inHeight + y) * inWidth + xx) * channels;
             for (let c = 0; c < channels; c++) {
               const v = xs[base + c]!;
@@ -236,10 +243,7 @@ export const maxPoolGradOnHeap: tf.KernelFunc = (args) => {
           }
         }
         const dyBase = ((n * outHeight + oy) * outWidth + ox) * channels;
-        for (let c = 0; c < channels; c++) {
-          const at = where[c]!;
-          if (at >= 0) dxs[at]! += dys[dyBase + c]!;
-        }
+        for (let c = 0; c < channels; c++) dxs[where[c]!]! += dys[dyBase + c]!;
       }
     }
   }
