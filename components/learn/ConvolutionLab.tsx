@@ -43,26 +43,27 @@ export function ConvolutionLab(props: ConvolutionLabProps) {
   const [padding, setPadding] = useState<PaddingMode>(props.padding);
   const result = useMemo(() => convolve(image, kernel, { stride, padding }), [image, kernel, stride, padding]);
   const windowCount = result.windows.length;
+  const kh = kernel.length;
+  const kw = kernel[0]?.length ?? 0;
   const stepper = useStepper(2 * windowCount, props.startAtEnd ? 2 * windowCount : 0);
   const ids = { size: useId(), kernelSize: useId(), preset: useId() };
 
-  // Settings that move every window start the walk again (or show the new result at once).
-  const restart = (nextWindows: number) => stepper.goTo(props.startAtEnd ? 2 * nextWindows : 0);
+  // New weights or pixels keep the walk where it is (the numbers follow at once);
+  // a change that moves the windows starts it again, or shows the new result at once.
   const change = (next: { image?: Grid; kernel?: Grid; stride?: Pair; padding?: PaddingMode }) => {
     const n = convolve(next.image ?? image, next.kernel ?? kernel, { stride: next.stride ?? stride, padding: next.padding ?? padding });
+    const sameWindows = n.windows.length === windowCount && n.windows.every((w, i) => w.top === result.windows[i]?.top && w.left === result.windows[i]?.left && w.products.length === kh && (w.products[0]?.length ?? 0) === kw);
     if (next.image) setImage(next.image);
     if (next.kernel) setKernel(next.kernel);
     if (next.stride) setStride(next.stride);
     if (next.padding) setPadding(next.padding);
-    restart(n.windows.length);
+    if (!sameWindows) stepper.goTo(props.startAtEnd ? 2 * n.windows.length : 0);
   };
 
   const { position } = stepper;
   const filled = Math.floor(position / 2);
   const current = position > 0 ? result.windows[Math.floor((position - 1) / 2)] : undefined;
   const phase: 'multiply' | 'sum' | null = position === 0 ? null : position % 2 === 1 ? 'multiply' : 'sum';
-  const kh = kernel.length;
-  const kw = kernel[0]?.length ?? 0;
   const rows = image.length;
   const cols = image[0]?.length ?? 0;
   const { top, left } = result.padding;
@@ -85,8 +86,8 @@ export function ConvolutionLab(props: ConvolutionLabProps) {
   return (
     <section className="lab conv-lab" aria-label={t('conv.labLabel')}>
       <div className="lab-settings">
-        <label htmlFor={ids.size}>
-          {t('conv.imageSize')}
+        <span className="inline-field">
+          <label htmlFor={ids.size}>{t('conv.imageSize')}</label>
           <select
             id={ids.size}
             value={rows}
@@ -101,9 +102,9 @@ export function ConvolutionLab(props: ConvolutionLabProps) {
               </option>
             ))}
           </select>
-        </label>
-        <label htmlFor={ids.kernelSize}>
-          {t('conv.kernelSize')}
+        </span>
+        <span className="inline-field">
+          <label htmlFor={ids.kernelSize}>{t('conv.kernelSize')}</label>
           <select
             id={ids.kernelSize}
             value={`${kh}x${kw}`}
@@ -118,10 +119,10 @@ export function ConvolutionLab(props: ConvolutionLabProps) {
               </option>
             ))}
           </select>
-        </label>
+        </span>
         {props.presets ? (
-          <label htmlFor={ids.preset}>
-            {t('conv.preset')}
+          <span className="inline-field">
+            <label htmlFor={ids.preset}>{t('conv.preset')}</label>
             <select
               id={ids.preset}
               value={preset ?? 'custom'}
@@ -139,7 +140,7 @@ export function ConvolutionLab(props: ConvolutionLabProps) {
                 {t('kernelNames.custom')}
               </option>
             </select>
-          </label>
+          </span>
         ) : null}
         <button type="button" onClick={() => change({ image: props.image ?? COURSE_IMAGE, kernel: props.kernel })}>
           {t('conv.reset')}

@@ -73,8 +73,8 @@ export function ImageSourcePicker({ onPick }: { onPick: (image: GrayImage, name:
 
   return (
     <div className="source-picker">
-      <label htmlFor={ids.dataset}>
-        {t('dataset')}
+      <span className="inline-field">
+        <label htmlFor={ids.dataset}>{t('dataset')}</label>
         <select
           id={ids.dataset}
           value={datasetId}
@@ -89,7 +89,7 @@ export function ImageSourcePicker({ onPick }: { onPick: (image: GrayImage, name:
             </option>
           ))}
         </select>
-      </label>
+      </span>
       {state.status === 'loading' ? (
         <p className="muted" role="status">
           {t('loading', { percent: Math.round(state.progress * 100) })}
@@ -123,8 +123,8 @@ export function ImageSourcePicker({ onPick }: { onPick: (image: GrayImage, name:
           })}
         </ul>
       )}
-      <label htmlFor={ids.upload} className="upload">
-        {t('upload')}
+      <span className="inline-field upload">
+        <label htmlFor={ids.upload}>{t('upload')}</label>
         <input
           id={ids.upload}
           type="file"
@@ -143,7 +143,7 @@ export function ImageSourcePicker({ onPick }: { onPick: (image: GrayImage, name:
             }
           }}
         />
-      </label>
+      </span>
       {uploadError ? (
         <p className="error-text" role="alert">
           {uploadError}

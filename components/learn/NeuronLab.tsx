@@ -37,8 +37,8 @@ export function NeuronLab() {
   return (
     <section className="lab neuron-lab" aria-label={t('labLabel')}>
       <div className="lab-settings">
-        <label htmlFor={windowId}>
-          {t('window')}
+        <span className="inline-field">
+          <label htmlFor={windowId}>{t('window')}</label>
           <select id={windowId} value={windowIndex} onChange={(e) => setWindowIndex(Number(e.target.value))}>
             {conv.windows.map((w, i) => (
               <option key={i} value={i}>
@@ -46,7 +46,7 @@ export function NeuronLab() {
               </option>
             ))}
           </select>
-        </label>
+        </span>
       </div>
       <div className="neuron-row">
         <GridTable

@@ -84,8 +84,8 @@ export function PoolingLab({ query }: { query: PoolingQuery }) {
   return (
     <section className="lab pooling-lab" aria-label={t('labLabel')}>
       <div className="lab-settings">
-        <label htmlFor={ids.map}>
-          {t('map')}
+        <span className="inline-field">
+          <label htmlFor={ids.map}>{t('map')}</label>
           <select
             id={ids.map}
             value={mapChoice}
@@ -100,7 +100,7 @@ export function PoolingLab({ query }: { query: PoolingQuery }) {
               </option>
             ))}
           </select>
-        </label>
+        </span>
         {mapChoice !== 'course' ? (
           <button type="button" onClick={() => setSeed((s) => s + 1)}>
             {t('newRandom')}

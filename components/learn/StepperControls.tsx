@@ -32,8 +32,8 @@ export function StepperControls({ stepper }: { stepper: Stepper }) {
       <button type="button" onClick={stepper.toEnd} disabled={position >= total} aria-label={t('toEnd')} title={t('toEnd')}>
         <Icon name="toEnd" />
       </button>
-      <label htmlFor={speedId} className="stepper-speed">
-        {t('speed')}
+      <span className="inline-field stepper-speed">
+        <label htmlFor={speedId}>{t('speed')}</label>
         <input
           id={speedId}
           type="range"
@@ -45,7 +45,7 @@ export function StepperControls({ stepper }: { stepper: Stepper }) {
           aria-valuetext={t('speedValue', { steps: speeds[stepper.speedIndex] ?? 2 })}
         />
         <span className="muted">{t('speedValue', { steps: speeds[stepper.speedIndex] ?? 2 })}</span>
-      </label>
+      </span>
       <span className="stepper-position muted">{t('position', { position, total })}</span>
     </div>
   );

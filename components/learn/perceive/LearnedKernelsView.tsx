@@ -28,8 +28,8 @@ export function LearnedKernelsView({ model }: { model: tf.LayersModel }) {
     <section className="perceive-kernels" aria-labelledby="learned-kernels-title">
       <h2 id="learned-kernels-title">{t('perceive.kernelsTitle')}</h2>
       <div className="lab-settings">
-        <label htmlFor={ids.layer}>
-          {t('perceive.layer')}
+        <span className="inline-field">
+          <label htmlFor={ids.layer}>{t('perceive.layer')}</label>
           <select id={ids.layer} value={layer.name} onChange={(e) => setLayerName(e.target.value)}>
             {layers.map((l, i) => (
               <option key={l.name} value={l.name}>
@@ -37,10 +37,10 @@ export function LearnedKernelsView({ model }: { model: tf.LayersModel }) {
               </option>
             ))}
           </select>
-        </label>
+        </span>
         {inputChannels > 1 ? (
-          <label htmlFor={ids.channel}>
-            {t('perceive.channel')}
+          <span className="inline-field">
+            <label htmlFor={ids.channel}>{t('perceive.channel')}</label>
             <select id={ids.channel} value={String(effectiveChannel)} onChange={(e) => setChannel(e.target.value === 'mean' ? 'mean' : Number(e.target.value))}>
               <option value="mean">{t('perceive.channelMean', { count: inputChannels })}</option>
               {Array.from({ length: inputChannels }, (_, i) => (
@@ -49,7 +49,7 @@ export function LearnedKernelsView({ model }: { model: tf.LayersModel }) {
                 </option>
               ))}
             </select>
-          </label>
+          </span>
         ) : null}
       </div>
       <div className="perceive-kernel-row">

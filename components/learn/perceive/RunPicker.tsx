@@ -60,8 +60,8 @@ export function RunPicker({ choice, onChoose }: { choice: ModelChoice | null; on
   const known = listing.status === 'ready' && listing.groups.some((g) => g.runs.some((r) => r.runId === value));
   return (
     <div className="run-picker">
-      <label htmlFor={id}>
-        {t('network')}
+      <span className="inline-field">
+        <label htmlFor={id}>{t('network')}</label>
         <select
           id={id}
           value={value}
@@ -86,7 +86,7 @@ export function RunPicker({ choice, onChoose }: { choice: ModelChoice | null; on
             <option value={UNTRAINED}>{t('untrainedOption')}</option>
           </optgroup>
         </select>
-      </label>
+      </span>
       {listing.status === 'loading' ? <span className="muted">{t('loadingRuns')}</span> : null}
       {listing.status === 'failed' ? (
         <span className="error-text" role="alert">
