@@ -298,6 +298,7 @@ test.describe('in Chinese', () => {
       await page.goto(p.path);
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(p.title);
+      expect(await page.title()).toContain(p.title);
       // No English lesson text left behind: the menu is Chinese too.
       await expect(page.getByRole('navigation', { name: '课程' })).toContainText('卷积核与卷积');
       await p.check?.(page);

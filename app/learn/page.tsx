@@ -1,8 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { lessonHref, lessonIds } from '@/lib/learn/lessons';
+import { lessonMetadata } from '@/components/learn/metadata';
 
-export const metadata = { title: 'Learn · CNN Studio' };
+export const generateMetadata = () => lessonMetadata(null);
 
 export default async function LearnIndexPage() {
   const t = await getTranslations('learn');

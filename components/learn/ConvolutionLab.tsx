@@ -25,6 +25,8 @@ export interface ConvolutionLabProps {
   strideChoices?: readonly Pair[];
   paddingChoices?: readonly PaddingMode[];
   presets?: readonly KernelPresetId[];
+  /** Marks the top-left pixel of every window, so the stride's jumps are visible at a glance. */
+  markStarts?: boolean;
 }
 
 const samePair = (a: Pair, b: Pair) => a[0] === b[0] && a[1] === b[1];
@@ -72,6 +74,7 @@ export function ConvolutionLab(props: ConvolutionLabProps) {
   const outRows = result.output.length;
   const outCols = result.output[0]?.length ?? 0;
   const inWindow = (r: number, c: number) => current !== undefined && r >= current.top && r < current.top + kh && c >= current.left && c < current.left + kw;
+  const starts = new Set(props.markStarts ? result.windows.map((w) => `${w.top},${w.left}`) : []);
   const isPadding = (r: number, c: number) => r < top || r >= top + rows || c < left || c >= left + cols;
 
   const strideChoices = props.strideChoices ? withChoice(props.strideChoices, props.stride) : null;
@@ -174,7 +177,7 @@ export function ConvolutionLab(props: ConvolutionLabProps) {
           rows={paddedRows}
           cols={paddedCols}
           cellClass={(r, c) =>
-            [isPadding(r, c) ? `cell-pad cell-pad-${padding}` : '', inWindow(r, c) && current ? `cell-window cell-window-${phase} ${windowEdges(r, c, current.top, current.left, kh, kw)}` : '']
+            [isPadding(r, c) ? `cell-pad cell-pad-${padding}` : '', starts.has(`${r},${c}`) ? 'cell-start' : '', inWindow(r, c) && current ? `cell-window cell-window-${phase} ${windowEdges(r, c, current.top, current.left, kh, kw)}` : '']
               .join(' ')
               .trim() || undefined
           }

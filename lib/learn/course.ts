@@ -87,12 +87,12 @@ export function blurKernel(rows: number, cols: number): number[][] {
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => w));
 }
 
-/** A 6×6 image, bright on the left and dark on the right, with a horizontal stripe: one vertical and two horizontal edges for the edges lesson. */
+/** A 6×6 image, bright on the left and dark on the right: one vertical edge, and nothing for the horizontal-edge kernel to find. */
 export const EDGE_IMAGE: Grid = [
   [1, 1, 1, 0, 0, 0],
   [1, 1, 1, 0, 0, 0],
-  [1, 1, 1, 1, 1, 1],
-  [1, 1, 1, 1, 1, 1],
+  [1, 1, 1, 0, 0, 0],
+  [1, 1, 1, 0, 0, 0],
   [1, 1, 1, 0, 0, 0],
   [1, 1, 1, 0, 0, 0],
 ];

@@ -6,8 +6,9 @@ import { lessonHref, type LessonId } from '@/lib/learn/lessons';
 import { learnLinksFor } from '@/lib/learn/links';
 import type { LayerNode } from '@/lib/schema';
 import { templateDocument } from '@/lib/templates';
+import { lessonMetadata } from '@/components/learn/metadata';
 
-export const metadata = { title: 'The full architecture · Learn · CNN Studio' };
+export const generateMetadata = () => lessonMetadata('architecture');
 
 /** Dense layers are neurons; everything convolution-like links with its own settings. */
 function lessonLinkFor(node: LayerNode): { lesson: LessonId; href: string } | null {

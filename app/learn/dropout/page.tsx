@@ -1,8 +1,9 @@
 import { DropoutLab } from '@/components/learn/DropoutLab';
 import { LessonFrame } from '@/components/learn/LessonFrame';
 import { parseDropoutQuery, type SearchParams } from '@/lib/learn/query';
+import { lessonMetadata } from '@/components/learn/metadata';
 
-export const metadata = { title: 'Dropout · Learn · CNN Studio' };
+export const generateMetadata = () => lessonMetadata('dropout');
 
 export default async function DropoutLessonPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { query, notices } = parseDropoutQuery(await searchParams);

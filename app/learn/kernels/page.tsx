@@ -1,7 +1,8 @@
 import { KernelGallery } from '@/components/learn/KernelGallery';
 import { LessonFrame } from '@/components/learn/LessonFrame';
+import { lessonMetadata } from '@/components/learn/metadata';
 
-export const metadata = { title: 'Blur, sharpen, brighten, darken · Learn · CNN Studio' };
+export const generateMetadata = () => lessonMetadata('kernels');
 
 export default function KernelsLessonPage() {
   return (

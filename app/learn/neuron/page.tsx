@@ -1,7 +1,8 @@
 import { LessonFrame } from '@/components/learn/LessonFrame';
 import { NeuronLab } from '@/components/learn/NeuronLab';
+import { lessonMetadata } from '@/components/learn/metadata';
 
-export const metadata = { title: 'Kernels are neurons · Learn · CNN Studio' };
+export const generateMetadata = () => lessonMetadata('neuron');
 
 export default function NeuronLessonPage() {
   return (

@@ -2,8 +2,9 @@ import { ConvolutionLab } from '@/components/learn/ConvolutionLab';
 import { LessonFrame } from '@/components/learn/LessonFrame';
 import { blurKernel } from '@/lib/learn/course';
 import { parseConvolutionQuery, type SearchParams } from '@/lib/learn/query';
+import { lessonMetadata } from '@/components/learn/metadata';
 
-export const metadata = { title: 'Padding · Learn · CNN Studio' };
+export const generateMetadata = () => lessonMetadata('padding');
 
 export default async function PaddingLessonPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { query, notices } = parseConvolutionQuery(await searchParams, { kernel: [3, 3], stride: [1, 1], padding: 'valid' });

@@ -1,8 +1,9 @@
 import { LessonFrame } from '@/components/learn/LessonFrame';
 import { PerceiveLab } from '@/components/learn/perceive/PerceiveLab';
 import type { SearchParams } from '@/lib/learn/query';
+import { lessonMetadata } from '@/components/learn/metadata';
 
-export const metadata = { title: 'What the network perceives · Learn · CNN Studio' };
+export const generateMetadata = () => lessonMetadata('perceive');
 
 /** /learn/perceive?run=<runId> opens a saved run; ?run=untrained the course CNN before training. */
 export default async function PerceiveLessonPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -8,7 +8,8 @@ import { formatResult } from '@/lib/learn/format';
 import { convLayersOf, kernelImage, learnedKernels, type KernelChannel } from '@/lib/learn/perceive';
 import { GrayCanvas } from '../GrayCanvas';
 
-const TILE = 44;
+/** Few filters get big tiles; a layer of 75 still fits a few rows. */
+const tileFor = (filters: number) => (filters <= 8 ? 72 : filters <= 32 ? 56 : 44);
 
 /** Every Conv2D layer's learned kernels as small images, next to the classic kernels drawn the same way. */
 export function LearnedKernelsView({ model }: { model: tf.LayersModel }) {
@@ -57,7 +58,7 @@ export function LearnedKernelsView({ model }: { model: tf.LayersModel }) {
           <ul className="kernel-tiles" aria-label={t('perceive.kernelsOf', { name: layer.name, filters, size: `${kh}×${kw}` })}>
             {kernels.images.map((image, f) => (
               <li key={f} title={kernels.grids[f]!.map((row) => row.map((v) => formatResult(v)).join(' ')).join('\n')}>
-                <GrayCanvas image={image} size={TILE} label={t('perceive.filter', { name: layer.name, n: f + 1 })} />
+                <GrayCanvas image={image} size={tileFor(filters)} label={t('perceive.filter', { name: layer.name, n: f + 1 })} />
               </li>
             ))}
           </ul>
@@ -70,7 +71,7 @@ export function LearnedKernelsView({ model }: { model: tf.LayersModel }) {
               .filter((id) => id !== 'identity')
               .map((id) => (
                 <li key={id}>
-                  <GrayCanvas image={kernelImage(KERNEL_PRESETS[id])} size={TILE} label={t(`kernelNames.${id}`)} />
+                  <GrayCanvas image={kernelImage(KERNEL_PRESETS[id])} size={44} label={t(`kernelNames.${id}`)} />
                   <span>{t(`kernelNames.${id}`)}</span>
                 </li>
               ))}

@@ -35,13 +35,13 @@ async function load(choice: ModelChoice): Promise<LoadedModel> {
 
 /** Loads the chosen model and disposes it when the choice changes or the page closes. */
 export function useRunModel(choice: ModelChoice | null): ModelState {
-  const [state, setState] = useState<ModelState>({ status: 'idle' });
+  // Each result remembers which choice it answers, so a new choice reads as loading without a reset.
+  const [settled, setSettled] = useState<{ key: string; state: ModelState } | null>(null);
   const key = choice === null ? null : choice.kind === 'run' ? `run:${choice.runId}` : 'untrained';
   useEffect(() => {
-    if (choice === null) return;
+    if (choice === null || key === null) return;
     let live = true;
     let model: tf.LayersModel | null = null;
-    setState({ status: 'loading' });
     load(choice)
       .then((loaded) => {
         if (!live) {
@@ -49,9 +49,9 @@ export function useRunModel(choice: ModelChoice | null): ModelState {
           return;
         }
         model = loaded.model;
-        setState({ status: 'ready', loaded });
+        setSettled({ key, state: { status: 'ready', loaded } });
       })
-      .catch((e: unknown) => live && setState({ status: 'failed', error: e instanceof Error ? e.message : String(e) }));
+      .catch((e: unknown) => live && setSettled({ key, state: { status: 'failed', error: e instanceof Error ? e.message : String(e) } }));
     return () => {
       live = false;
       model?.dispose();
@@ -59,5 +59,6 @@ export function useRunModel(choice: ModelChoice | null): ModelState {
     // `key` captures the choice; the object itself is new on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  return choice === null ? { status: 'idle' } : state;
+  if (key === null) return { status: 'idle' };
+  return settled?.key === key ? settled.state : { status: 'loading' };
 }
