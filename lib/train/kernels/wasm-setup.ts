@@ -86,14 +86,16 @@ export async function configureWasmBackend(wasmPath = '/tfjs-wasm/', threadLimit
   const threads = Math.min(wasmThreadCount(), threadLimit ?? Infinity);
   wasm.setThreadsCount(threads);
   const factory = tf.findBackendFactory('wasm') as (((...a: unknown[]) => Promise<tf.KernelBackend>) & { [wrapped]?: true }) | null;
-  if (factory && !factory[wrapped] && !tf.findBackend('wasm') && threads > 1) {
+  // Isolated means tfjs picks the threaded build, which needs the loader fix
+  // even on one thread (it starts its worker pool regardless).
+  const isolated = (globalThis as IsolationScope).crossOriginIsolated === true;
+  if (factory && !factory[wrapped] && !tf.findBackend('wasm') && isolated) {
     const base = (globalThis as { location?: { href: string } }).location?.href;
     const loaderUrl = base ? new URL(wasmPath + threadedLoaderFile, base).href : wasmPath + threadedLoaderFile;
-    const patchedFactory = Object.assign(() => withReportedCores(threads * 2, () => withUnminifiedThreadLoader(loaderUrl, () => factory())), {
-      [wrapped]: true as const,
-    });
+    const start = () => withUnminifiedThreadLoader(loaderUrl, () => factory());
+    const patchedFactory = Object.assign(() => (threads > 1 ? withReportedCores(threads * 2, start) : start()), { [wrapped]: true as const });
     tf.removeBackend('wasm');
     tf.registerBackend('wasm', patchedFactory, 2);
   }
-  return { threads, crossOriginIsolated: (globalThis as IsolationScope).crossOriginIsolated === true };
+  return { threads, crossOriginIsolated: isolated };
 }
