@@ -32,14 +32,15 @@ function needOriginal(kernelName: string, backend: string, original: tf.KernelFu
 /**
  * Which filter gradient each backend gets, from `npm run bench` on a 2-core
  * machine without a GPU (bench/README.md has the figures). 'auto' picks the
- * patch form for few input channels and the convolution form otherwise; it
- * beat tfjs's kernel on WASM (which has none), CPU (4–15×) and WebGL
- * (1.2–2.4×). On WebGPU (software adapter) tfjs's own kernel was fastest for
- * every course-model shape, so WebGPU keeps it.
+ * patch form for few input channels and the convolution form otherwise (WASM
+ * has no kernel of its own; on WebGL it beat tfjs's by 1.3–3.6×). On CPU the
+ * convolution form beat tfjs's by 3.6–12× and the patch form was slower than
+ * it for the first layer. On WebGPU (software adapter) tfjs's own kernel was
+ * fastest for every course-model shape, so WebGPU keeps it.
  */
 export const filterGradientChoice: Record<KernelBackendName, FilterGradientFormulation | 'stock'> = {
   wasm: 'auto',
-  cpu: 'auto',
+  cpu: 'convolution',
   webgl: 'auto',
   webgpu: 'stock',
 };
