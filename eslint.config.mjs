@@ -3,7 +3,7 @@ import nextTs from 'eslint-config-next/typescript';
 
 const pureCore = ['./lib/graph', './lib/schema'];
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   {
@@ -12,6 +12,7 @@ export default [
   {
     rules: {
       // lib/graph and lib/schema stay pure: no React, tfjs, Prisma or app code.
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
       'import/no-restricted-paths': [
         'error',
         {
@@ -25,3 +26,5 @@ export default [
     },
   },
 ];
+
+export default config;

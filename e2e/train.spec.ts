@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import path from 'node:path';
 import { TrainPage } from './pages/train';
 
 // Small enough that the software WebGPU adapter trains 1,024 images in seconds.
@@ -66,4 +67,53 @@ test('trains a small CNN on WebGPU in the browser, records runs, and opens miscl
   await expect(page.locator('tr[data-status="completed"]')).toContainText('webgpu');
   await expect(page.locator('tr[data-status="stopped"]')).toHaveCount(1);
   await expect(page.locator('tr[data-status="completed"]')).toContainText('1 / 1');
+});
+
+test('trains on an imported CSV with a missing label value, on the backend the autotune measured fastest, and reopens the run', async ({ page }) => {
+  test.setTimeout(300_000);
+  // Sign-language layout: label values 0-11 with no 9, 22 training and 11 test images.
+  await page.goto('/datasets');
+  await page.getByRole('button', { name: 'Import dataset…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a dataset' });
+  await dialog.getByLabel('Files').setInputFiles(path.join(import.meta.dirname, 'fixtures', 'data', 'signs-small.csv'));
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  const train = new TrainPage(page);
+  const id = await train.createArchitecture({ ...tinyCnn, name: 'Signs' });
+  await train.open(id);
+  await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'signs-small (22 / 11 images, 28×28×1)' });
+  // 10 output units for 11 classes: the page says so and offers the fix.
+  await expect(train.startButton).toBeDisabled();
+  await page.getByRole('button', { name: 'Set its units to 11' }).click();
+  await expect(train.startButton).toBeEnabled();
+
+  await train.configure({ backend: 'auto', trainLimit: 22, epochs: 2, batchSize: 8, validationSplit: 0.25 });
+  await train.startButton.click();
+  await expect(train.backendStatus).toContainText('Finished', { timeout: 180_000 });
+
+  // Every backend was timed on this model; the one used is the fastest that trained.
+  const measured = page.getByRole('list', { name: 'Measured on this model (samples/s)' }).getByRole('listitem');
+  await expect(measured).toHaveCount(4);
+  const rates = await measured.evaluateAll((items) =>
+    items.map((li) => ({ backend: li.getAttribute('data-backend')!, rate: Number(li.querySelector('[data-testid="samples-per-sec"]')?.textContent ?? 0) })),
+  );
+  expect(rates.map((r) => r.backend).sort()).toEqual(['cpu', 'wasm', 'webgl', 'webgpu']);
+  const fastest = rates.reduce((a, r) => (r.rate > a.rate ? r : a));
+  expect(fastest.rate).toBeGreaterThan(0);
+  await expect(train.backendStatus).toContainText(`Backend: ${fastest.backend}`);
+  await expect(page.locator(`li[data-backend="${fastest.backend}"]`)).toContainText('fastest');
+
+  // The run is kept with its class count and can be loaded back into the Train tab.
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  const row = page.locator('table.train-runs-table tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('signs-small');
+  await expect(row).toContainText(fastest.backend);
+  await expect(row).toContainText('2 / 2');
+  await expect(row.getByRole('link', { name: 'What it learned' })).toHaveAttribute('href', /\/learn\/perceive\?run=/);
+  await row.getByRole('button', { name: /^Open run .* in Train$/ }).click();
+  await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('button', { name: 'Evaluate on the test set' }).click();
+  await expect(train.testAccuracy).toContainText('Test accuracy', { timeout: 60_000 });
 });

@@ -25,9 +25,8 @@ export function DatasetView({ summary, onChanged }: DatasetViewProps) {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    // The parent keys this view by dataset id, so a new dataset starts from a fresh state.
     let current = true;
-    setLoading({ state: 'loading', fraction: 0 });
-    setClassIndex(null);
     loadDataset(summary.id, (fraction) => current && setLoading({ state: 'loading', fraction })).then(
       (dataset) => current && setLoading({ state: 'ready', dataset }),
       (e: unknown) => current && setLoading({ state: 'failed', message: e instanceof Error ? e.message : String(e) }),
@@ -70,7 +69,10 @@ export function DatasetView({ summary, onChanged }: DatasetViewProps) {
       ) : loading.state === 'failed' ? (
         <div role="alert" className="load-progress">
           <p className="error-text">{t('view.loadFailed', { name: summary.name, message: loading.message })}</p>
-          <button type="button" onClick={() => setAttempt((a) => a + 1)}>
+          <button type="button" onClick={() => {
+              setLoading({ state: 'loading', fraction: 0 });
+              setAttempt((a) => a + 1);
+            }}>
             {t('view.retry')}
           </button>
         </div>

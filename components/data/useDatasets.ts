@@ -46,8 +46,16 @@ export function useDatasets(): DatasetsState {
     }
   }, []);
   useEffect(() => {
-    void reload();
-    return onDatasetsChanged(() => void reload());
+    let live = true;
+    listDatasets().then(
+      (list) => live && setDatasets(list),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    const unsubscribe = onDatasetsChanged(() => void reload());
+    return () => {
+      live = false;
+      unsubscribe();
+    };
   }, [reload]);
   return { datasets, error, reload };
 }

@@ -174,7 +174,13 @@ function EditorShell(props: Props) {
           <TrainTab doc={doc} architectureId={readOnly ? null : (sync.saved?.id ?? null)} canSaveRuns={!readOnly && !!sync.saved} readOnly={readOnly} />
         </div>
       ) : null}
-      {tab === 'runs' && sync.saved ? <RunsTab architectureId={sync.saved.id} /> : null}
+      {tab === 'runs' && sync.saved ? <RunsTab
+          architectureId={sync.saved.id}
+          onOpenedInTrain={() => {
+            setTrainOpened(true);
+            setTab('train');
+          }}
+        /> : null}
     </div>
   );
 }

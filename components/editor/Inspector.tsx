@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { formatShape, layerDef, setParams, toPair, type Padding } from '@/lib/graph';
 import { poolStrides, type PoolingParams } from '@/lib/graph/layers/pooling-shared';
+import { learnLinksFor } from '@/lib/learn/links';
 import type { LayerNode } from '@/lib/schema';
 import { useAnalysis, useEditor, useEditorStore, useReadOnly } from './EditorContext';
 import { formatFieldValue, paramFields, parseFieldText, type ParamField } from './paramFields';
@@ -136,18 +137,15 @@ function Arithmetic({ layer, input }: { layer: LayerNode; input: readonly number
   let window: readonly [number, number];
   let strides: readonly [number, number];
   let padding: Padding;
-  let href: string;
   if (layer.type === 'Conv2D') {
     window = toPair(layer.params.kernelSize);
     strides = toPair(layer.params.strides);
     padding = layer.params.padding;
-    href = `/learn/stride?kernel=${window[0]}&stride=${strides[0]}&padding=${padding}`;
   } else if (layer.type === 'MaxPooling2D' || layer.type === 'AveragePooling2D') {
     const p = layer.params as PoolingParams;
     window = toPair(p.poolSize);
     strides = poolStrides(p);
     padding = p.padding;
-    href = `/learn/pooling?pool=${window[0]}&stride=${strides[0]}&padding=${padding}`;
   } else return null;
   const rows =
     input[0] === input[1] && window[0] === window[1] && strides[0] === strides[1]
@@ -164,8 +162,27 @@ function Arithmetic({ layer, input }: { layer: LayerNode; input: readonly number
           {r}
         </p>
       ))}
-      <Link href={href}>{t('learnMore')}</Link>
     </div>
+  );
+}
+
+/** The lessons that explain this layer, opened with its own kernel, stride and padding. */
+function LearnLinks({ layer }: { layer: LayerNode }) {
+  const t = useTranslations('editor.inspector');
+  const lessons = useTranslations('learn.lessons');
+  const links = learnLinksFor(layer);
+  if (links.length === 0) return null;
+  return (
+    <nav className="inspector-learn" aria-label={t('learnMore')}>
+      <h3>{t('learnMore')}</h3>
+      <ul>
+        {links.map((l) => (
+          <li key={l.lesson}>
+            <Link href={l.href}>{lessons(`${l.lesson}.title`)}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
@@ -209,6 +226,7 @@ export function Inspector() {
         )}
       </form>
       <Arithmetic layer={layer} input={a?.inputShapes[0]} />
+      <LearnLinks layer={layer} />
       {a && a.issues.length > 0 ? (
         <div className="inspector-issues">
           <h3>{t('issues')}</h3>

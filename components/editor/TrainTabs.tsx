@@ -19,10 +19,10 @@ export function TrainTab({ doc, architectureId, canSaveRuns, readOnly }: { doc: 
     state.apply(setParams(state.doc, output.id, { ...output.params, units }));
   };
   return (
-    <TrainPanel document={doc} architectureId={architectureId} canSaveRuns={canSaveRuns} onSetOutputUnits={readOnly ? undefined : setOutputUnits} />
+    <TrainPanel document={doc} architectureId={architectureId} canSaveRuns={canSaveRuns} sharedPage={readOnly} onSetOutputUnits={readOnly ? undefined : setOutputUnits} />
   );
 }
 
-export function RunsTab({ architectureId }: { architectureId: string }) {
-  return <RunsView architectureId={architectureId} />;
+export function RunsTab({ architectureId, onOpenedInTrain }: { architectureId: string; onOpenedInTrain: () => void }) {
+  return <RunsView architectureId={architectureId} onOpenedInTrain={onOpenedInTrain} />;
 }

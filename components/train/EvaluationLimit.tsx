@@ -25,7 +25,7 @@ export function EvaluationLimit({ session }: { session: TrainingSession }) {
         onChange={(e) => {
           setText(e.target.value);
           const next = e.target.value.trim() === '' ? null : Number(e.target.value);
-          if (next === null || (Number.isInteger(next) && next >= 1)) session.evaluationLimit = next;
+          if (next === null || (Number.isInteger(next) && next >= 1)) session.setEvaluationLimit(next);
         }}
       />
     </span>

@@ -2,9 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import type { SessionState } from '@/lib/train/session';
+import { BackendMeasurements } from './BackendMeasurements';
 
 /** The backend actually used (and why another was skipped) plus what is being saved. */
-export function RunStatusLine({ state, canSaveRuns }: { state: SessionState; canSaveRuns: boolean }) {
+export function RunStatusLine({ state, canSaveRuns, sharedPage }: { state: SessionState; canSaveRuns: boolean; sharedPage: boolean }) {
   const t = useTranslations('train.status');
   const kb = Math.max(1, Math.round(state.weights.bytes / 1024));
   return (
@@ -21,6 +22,7 @@ export function RunStatusLine({ state, canSaveRuns }: { state: SessionState; can
         {state.phase === 'stopping' ? <span> · {t('stopping')}</span> : null}
         {state.phase === 'finished' && state.outcome ? <span> · {t(state.outcome)}</span> : null}
       </p>
+      {state.measurements.length > 0 ? <BackendMeasurements measurements={state.measurements} chosen={state.backend} /> : null}
       {state.backendNotes.length > 0 ? <p className="muted train-backend-notes">{t('skipped', { notes: state.backendNotes.join('; ') })}</p> : null}
       {canSaveRuns ? (
         <p className="muted">
@@ -31,7 +33,7 @@ export function RunStatusLine({ state, canSaveRuns }: { state: SessionState; can
           {state.weights.state === 'failed' ? ` · ${t('weightsFailed', { error: state.weights.error ?? '' })}` : null}
         </p>
       ) : (
-        <p className="train-not-kept">{t('notKept')}</p>
+        <p className="train-not-kept">{t(sharedPage ? 'notKept' : 'notKeptUnsaved')}</p>
       )}
       {state.recordErrors.length > 0 ? (
         <p className="error-text" role="alert">

@@ -2,8 +2,10 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import Link from 'next/link';
 import { getRun, listRuns } from '@/lib/api/client';
 import type { Run, RunSummary } from '@/lib/api/types';
+import { trainingSessionFor } from '@/lib/train/session';
 import { overlaidRuns } from './chartData';
 import { formatDuration, formatPercent } from './format';
 import { UPlotChart } from './UPlotChart';
@@ -12,7 +14,7 @@ import './train.css';
 const palette = ['#2f6feb', '#e0661b', '#2e7d32', '#8e24aa', '#c62828', '#00838f', '#6d4c41', '#f9a825'];
 
 /** Every run of this architecture, and the curves of the selected ones overlaid. */
-export function RunsView({ architectureId }: { architectureId: string }) {
+export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: string; /** Called once a run is loaded into the Train tab. */ onOpenedInTrain?: () => void }) {
   const t = useTranslations('train.runs');
   const format = useFormatter();
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
@@ -29,8 +31,16 @@ export function RunsView({ architectureId }: { architectureId: string }) {
   }, [architectureId]);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    let live = true;
+    listRuns(architectureId).then((result) => {
+      if (!live) return;
+      if (result.ok) setRuns(result.data);
+      else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [architectureId]);
 
   useEffect(() => {
     for (const id of selected) {
@@ -44,13 +54,35 @@ export function RunsView({ architectureId }: { architectureId: string }) {
 
   const shown = selected.map((id) => details[id]).filter((r): r is Run => !!r);
   const label = (r: RunSummary) => `${format.dateTime(new Date(r.startedAt), { dateStyle: 'short', timeStyle: 'short' })} · ${r.dataset.name}`;
+  const shownKey = shown.map((r) => r.id).join(',');
   const series = useMemo(
     () => shown.map((r, i) => ({ label: label(r), color: palette[i % palette.length]!, points: true, width: 2 })),
+    // The series change only when other runs are shown (the labels are derived from them).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [shown.map((r) => r.id).join(',')],
+    [shownKey],
   );
   const accuracyData = useMemo(() => overlaidRuns(shown, (e) => e.valAccuracy ?? e.accuracy), [shown]);
   const lossData = useMemo(() => overlaidRuns(shown, (e) => e.valLoss ?? e.loss), [shown]);
+
+  const [opening, setOpening] = useState<string | null>(null);
+  /** Loads the run's model and weights into the Train tab, to evaluate, predict or train further. */
+  const openInTrain = async (run: RunSummary) => {
+    setOpening(run.id);
+    setError(null);
+    try {
+      const { listDatasets } = await import('@/lib/data');
+      const dataset = (await listDatasets()).find((d) => d.hash === run.dataset.hash);
+      if (!dataset) {
+        setError(t('datasetMissing', { name: run.dataset.name }));
+        return;
+      }
+      const result = await trainingSessionFor(architectureId).loadRun(run.id, architectureId, dataset.id);
+      if (result.ok) onOpenedInTrain?.();
+      else setError(result.error);
+    } finally {
+      setOpening(null);
+    }
+  };
 
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
 
@@ -82,6 +114,7 @@ export function RunsView({ architectureId }: { architectureId: string }) {
               <th scope="col">{t('testAccuracy')}</th>
               <th scope="col">{t('duration')}</th>
               <th scope="col">{t('status')}</th>
+              <th scope="col">{t('actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -104,6 +137,16 @@ export function RunsView({ architectureId }: { architectureId: string }) {
                 <td>{formatDuration(r.durationMs / 1000)}</td>
                 <td>
                   <span className={`train-run-status train-run-${r.status}`}>{t(`statuses.${r.status}`)}</span>
+                </td>
+                <td className="train-run-actions">
+                  {r.epochsDone > 0 ? (
+                    <>
+                      <button type="button" disabled={opening !== null} onClick={() => void openInTrain(r)} aria-label={t('openInTrainRun', { run: label(r) })}>
+                        {opening === r.id ? t('opening') : t('openInTrain')}
+                      </button>{' '}
+                      <Link href={`/learn/perceive?run=${encodeURIComponent(r.id)}`}>{t('perceive')}</Link>
+                    </>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -26,6 +26,8 @@ export interface TrainPanelProps {
   architectureId: string | null;
   /** False on a shared page: training works, but runs are not kept without forking. */
   canSaveRuns: boolean;
+  /** A shared page (runs need a fork) rather than an architecture not saved yet (runs need a save). */
+  sharedPage?: boolean;
   /** Sets the last layer's units (offered when they differ from the dataset's classes). */
   onSetOutputUnits?: (units: number) => void;
 }
@@ -48,7 +50,7 @@ function draftFrom(session: ReturnType<typeof useTrainingSession>['session']): H
   };
 }
 
-export function TrainPanel({ document, architectureId, canSaveRuns, onSetOutputUnits }: TrainPanelProps) {
+export function TrainPanel({ document, architectureId, canSaveRuns, sharedPage = false, onSetOutputUnits }: TrainPanelProps) {
   const t = useTranslations('train');
   const readinessText = useReadinessText();
   const { session, state } = useTrainingSession(architectureId ?? 'unsaved');
@@ -102,7 +104,7 @@ export function TrainPanel({ document, architectureId, canSaveRuns, onSetOutputU
       </div>
 
       <div className="train-main">
-        <RunStatusLine state={state} canSaveRuns={canSaveRuns} />
+        <RunStatusLine state={state} canSaveRuns={canSaveRuns} sharedPage={sharedPage} />
         <TrainControls state={state} session={session} canStart={canStart} onStart={start} />
         {state.phase === 'failed' && state.failure ? (
           <div className="train-failure" role="alert">

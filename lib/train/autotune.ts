@@ -6,7 +6,7 @@
 // work is inside the measurement.
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from './backendNames';
-import { configureWasmBackend, registerProjectKernels } from './kernels';
+import { startBackend } from './backend';
 
 export interface BackendMeasurement {
   backend: BackendName;
@@ -55,24 +55,9 @@ export const defaultAutotuneBackends: readonly BackendName[] = ['webgpu', 'webgl
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** The default activation: what each backend needs before tf.setBackend, then our kernels. */
-export async function activateForAutotune(backend: BackendName): Promise<string | null> {
-  try {
-    if (backend === 'webgpu') {
-      const gpu = (globalThis as { navigator?: { gpu?: { requestAdapter(): Promise<unknown> } } }).navigator?.gpu;
-      if (!gpu) return 'this browser has no WebGPU';
-      if (!(await gpu.requestAdapter().catch(() => null))) return 'WebGPU found no GPU adapter';
-      await import('@tensorflow/tfjs-backend-webgpu');
-    }
-    if (backend === 'webgl' && typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined') return 'WebGL needs OffscreenCanvas here';
-    if (backend === 'wasm') await configureWasmBackend();
-    if (!(await tf.setBackend(backend))) return `tfjs could not start ${backend}`;
-    await tf.ready();
-    registerProjectKernels(backend);
-    return null;
-  } catch (e) {
-    return messageOf(e);
-  }
+/** The default activation: the training worker's own (WASM threads, WebGPU adapter check, tf.setBackend, our kernels). */
+export function activateForAutotune(backend: BackendName): Promise<string | null> {
+  return startBackend(backend);
 }
 
 /** Random pixels in [0,1) and one label per image: speed does not depend on the values. */

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { autoOrder, type BackendChoice, type BackendName } from './backendNames';
 import { registerKernelsFor } from './extensions';
+import { configureWasmBackend } from './kernels';
 
 export type BackendResult = { ok: true; backend: BackendName; notes: string[] } | { ok: false; error: string; notes: string[] };
 
@@ -32,12 +33,8 @@ async function register(name: BackendName): Promise<string | null> {
       // Without its .wasm files tfjs-wasm fails with an uncatchable error inside its own loader: check first.
       const probe = await fetch(`${WASM_PATH}tfjs-backend-wasm.wasm`, { method: 'HEAD' }).catch(() => null);
       if (!probe?.ok) return `the WebAssembly files are not served at ${WASM_PATH} (run npm run setup)`;
-      const wasm = await import('@tensorflow/tfjs-backend-wasm');
-      wasm.setWasmPaths(WASM_PATH);
-      // The threaded build starts its pthreads from the factory function's source text, which
-      // does not survive bundling into our worker (the pthread dies with an uncatchable
-      // ErrorEvent): one thread, SIMD kept.
-      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      // Threads and SIMD when the page is cross-origin isolated (see kernels/wasm-setup.ts).
+      await configureWasmBackend(WASM_PATH);
       return null;
     }
     case 'webgl':
@@ -48,7 +45,8 @@ async function register(name: BackendName): Promise<string | null> {
   }
 }
 
-async function tryBackend(name: BackendName, notes: string[]): Promise<string | null> {
+/** Starts one backend with the project's kernels; null when it runs, else why not (notes get kernel warnings). */
+export async function startBackend(name: BackendName, notes: string[] = []): Promise<string | null> {
   try {
     const why = await register(name);
     if (why) return why;
@@ -65,7 +63,7 @@ async function tryBackend(name: BackendName, notes: string[]): Promise<string | 
 }
 
 /**
- * Starts the chosen backend; 'auto' tries WebGPU, WebGL, then CPU. A chosen
+ * Starts the chosen backend; 'auto' (here) tries WebGPU, WebGL, WASM, then CPU. A chosen
  * backend that cannot start falls back along the same order, and the notes
  * say why, so the page can show the backend actually used and the reason.
  */
@@ -73,7 +71,7 @@ export async function activateBackend(choice: BackendChoice): Promise<BackendRes
   const order = choice === 'auto' ? autoOrder : [choice, ...autoOrder.filter((b) => b !== choice)];
   const notes: string[] = [];
   for (const name of order) {
-    const why = await tryBackend(name, notes);
+    const why = await startBackend(name, notes);
     if (why === null) return { ok: true, backend: name, notes };
     notes.push(`${name}: ${why}`);
   }

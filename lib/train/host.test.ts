@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../data/types';
 import { defaultHyperparameters } from './hyperparameters';
-import { TrainerHost, type HostDeps } from './host';
+import { autotune, type BackendMeasurement } from './autotune';
+import type { BackendChoice } from './backendNames';
+import { MEASURE_BATCH, TrainerHost, type HostDeps } from './host';
 import type { PrepareRequest, TrainerEvent } from './protocol';
 import { stripesDataset, tinyCnn } from './testing';
 
@@ -129,5 +131,79 @@ describe('TrainerHost (the worker, driven by messages)', () => {
     expect(second.events.filter((e) => e.type === 'epoch').map((e) => e.type === 'epoch' && e.metrics.epoch)).toEqual([1]);
     first.host.dispose();
     second.host.dispose();
+  });
+
+  it("with 'auto', times the user's model on each backend, starts the fastest and reports every measurement", async () => {
+    const started: BackendChoice[] = [];
+    const shapes: (readonly number[])[] = [];
+    const { host, events } = harness({
+      activateBackend: async (choice) => {
+        started.push(choice);
+        return { ok: true, backend: 'cpu', notes: [] };
+      },
+      measureBackends: (build, batch, makeOptimizer, onMeasurement) => {
+        shapes.push(batch.xsShape);
+        // The real autotune on the one backend node has, plus a backend that cannot start.
+        return autotune(build, batch, {
+          backends: ['webgpu', 'cpu'],
+          makeOptimizer,
+          onMeasurement,
+          activate: async (b) => (b === 'cpu' ? (await tf.setBackend('cpu'), null) : 'no adapter'),
+        });
+      },
+    });
+    await host.handle(prepare(1, { hyperparameters: { ...defaultHyperparameters, batchSize: 64, validationSplit: 0.2 } }));
+    expect(shapes).toEqual([[MEASURE_BATCH, 8, 8, 1]]);
+    const measured = events.filter((e) => e.type === 'measurement').map((e) => (e.type === 'measurement' ? e.measurement : null));
+    expect(measured.map((m) => m?.backend)).toEqual(['webgpu', 'cpu']);
+    expect(measured[0]).toMatchObject({ samplesPerSec: 0, error: 'no adapter' });
+    expect(measured[1]!.samplesPerSec).toBeGreaterThan(0);
+    expect(started).toEqual(['cpu']);
+    const ready = events.find((e) => e.type === 'ready');
+    expect(ready?.type === 'ready' && ready.measurements).toEqual(measured);
+    expect(events.at(-1)).toMatchObject({ type: 'finished', outcome: 'completed' });
+    host.dispose();
+  });
+
+  it("with 'auto' and measurements kept from an earlier start, starts their fastest without measuring again", async () => {
+    const started: BackendChoice[] = [];
+    let measuredAgain = false;
+    const kept: BackendMeasurement[] = [
+      { backend: 'webgl', samplesPerSec: 40, steps: 3 },
+      { backend: 'wasm', samplesPerSec: 150, steps: 3 },
+      { backend: 'webgpu', samplesPerSec: 0, steps: 0, error: 'no adapter' },
+    ];
+    const { host, events } = harness({
+      activateBackend: async (choice) => {
+        started.push(choice);
+        return { ok: true, backend: 'cpu', notes: [] };
+      },
+      measureBackends: async () => {
+        measuredAgain = true;
+        throw new Error('should not measure');
+      },
+    });
+    await host.handle(prepare(0, { measurements: kept }));
+    expect(measuredAgain).toBe(false);
+    expect(started).toEqual(['wasm']);
+    expect(events.find((e) => e.type === 'ready')).toMatchObject({ measurements: kept });
+    host.dispose();
+  });
+
+  it('keeps a named backend without measuring', async () => {
+    const started: BackendChoice[] = [];
+    const { host, events } = harness({
+      activateBackend: async (choice) => {
+        started.push(choice);
+        return { ok: true, backend: 'cpu', notes: [] };
+      },
+      measureBackends: async () => {
+        throw new Error('should not measure');
+      },
+    });
+    await host.handle(prepare(0, { backend: 'webgl' }));
+    expect(started).toEqual(['webgl']);
+    expect(events.find((e) => e.type === 'ready')).toMatchObject({ measurements: [] });
+    host.dispose();
   });
 });

@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { compileGraph } from '../compile';
 import type { Dataset } from '../data/types';
+import type { AutotuneResult, BackendMeasurement, SampleBatch } from './autotune';
 import type { BackendChoice } from './backendNames';
 import type { BackendResult } from './backend';
 import { planSplit, type ImageSource } from './batches';
@@ -10,7 +11,7 @@ import { checkReadiness } from './checks';
 import { evaluateClassifier, predictProbabilities, type Evaluation } from './evaluate';
 import { classifyFailure } from './failure';
 import type { Hyperparameters } from './hyperparameters';
-import { TrainingLoop, type LoopControl, type TrainingData } from './loop';
+import { makeOptimizer, TrainingLoop, type LoopControl, type TrainingData } from './loop';
 import type { FailureKind, PrepareRequest, TrainerEvent, TrainerRequest } from './protocol';
 import { exportWeights, importWeights } from './weights';
 
@@ -19,9 +20,20 @@ export interface HostDeps {
   activateBackend(choice: BackendChoice): Promise<BackendResult>;
   /** Returns a function that stops watching. */
   watchDevice(onFailure: (kind: 'deviceLost' | 'outOfMemory', message: string) => void): () => void;
+  /**
+   * Times a few training steps of the model on each backend (backend 'auto');
+   * without it, 'auto' takes the first backend that starts.
+   */
+  measureBackends?(buildModel: () => tf.LayersModel, batch: SampleBatch, makeOptimizer: () => tf.Optimizer, onMeasurement: (m: BackendMeasurement) => void): Promise<AutotuneResult>;
   /** Snapshot the weights after every epoch (off in tests that count tensors only). */
   snapshotWeights?: boolean;
 }
+
+/**
+ * The autotune times steps of at most this many images: enough for the ranking,
+ * short enough that a software GPU does not hold the start for minutes.
+ */
+export const MEASURE_BATCH = 16;
 
 export type Post = (event: TrainerEvent, transfer?: Transferable[]) => void;
 
@@ -152,18 +164,19 @@ export class TrainerHost {
     this.deviceFailure = null;
     this.post({ type: 'loading', stage: 'dataset', progress: 0 });
     const dataset = await this.deps.loadDataset(request.datasetId, (fraction) => this.post({ type: 'loading', stage: 'dataset', progress: fraction }));
-    this.post({ type: 'loading', stage: 'backend', progress: null });
-    const backend = await this.deps.activateBackend(request.backend);
-    if (!backend.ok) {
-      this.post({ type: 'failed', kind: 'error', error: backend.error });
-      return;
-    }
-    this.post({ type: 'loading', stage: 'model', progress: null });
     const readiness = checkReadiness(request.document, dataset);
     if (readiness.length > 0) {
       this.post({ type: 'failed', kind: 'invalid', error: readiness.map((i) => i.message).join('\n') });
       return;
     }
+    const { choice, measurements } = await this.chooseBackend(request, dataset);
+    this.post({ type: 'loading', stage: 'backend', progress: null });
+    const backend = await this.deps.activateBackend(choice);
+    if (!backend.ok) {
+      this.post({ type: 'failed', kind: 'error', error: backend.error });
+      return;
+    }
+    this.post({ type: 'loading', stage: 'model', progress: null });
     const compiled = compileGraph(request.document, { seed: request.hyperparameters.seed });
     if (!compiled.ok) {
       this.post({ type: 'failed', kind: 'invalid', error: compiled.issues.map((i) => i.message).join('\n') });
@@ -193,6 +206,7 @@ export class TrainerHost {
       type: 'ready',
       backend: backend.backend,
       backendNotes: backend.notes,
+      measurements,
       dataset: {
         id: dataset.id,
         name: dataset.name,
@@ -207,6 +221,29 @@ export class TrainerHost {
       epochsDone: loop.epochsDone,
     });
     if (request.epochs > 0) await this.train(request.epochs);
+  }
+
+  /**
+   * 'auto' becomes the fastest backend measured on this model (or in the
+   * measurements the page kept from an earlier start); a named one is kept.
+   */
+  private async chooseBackend(request: PrepareRequest, dataset: Dataset): Promise<{ choice: BackendChoice; measurements: BackendMeasurement[] }> {
+    if (request.backend !== 'auto' || !this.deps.measureBackends) return { choice: request.backend, measurements: [] };
+    const kept = request.measurements?.filter((m) => !m.error && m.samplesPerSec > 0) ?? [];
+    if (kept.length > 0) {
+      const best = kept.reduce((a, m) => (m.samplesPerSec > a.samplesPerSec ? m : a));
+      return { choice: best.backend, measurements: request.measurements! };
+    }
+    const hp = request.hyperparameters;
+    this.post({ type: 'loading', stage: 'measuring', progress: null });
+    const buildModel = () => {
+      const compiled = compileGraph(request.document, { seed: hp.seed });
+      if (!compiled.ok) throw new Error(compiled.issues.map((i) => i.message).join('; '));
+      return compiled.model;
+    };
+    const batch: SampleBatch = { xsShape: [Math.min(hp.batchSize, MEASURE_BATCH), ...dataset.shape], classes: dataset.classNames.length };
+    const result = await this.deps.measureBackends(buildModel, batch, () => makeOptimizer(hp.optimizer, hp.learningRate), (measurement) => this.post({ type: 'measurement', measurement }));
+    return { choice: result.best, measurements: result.measurements };
   }
 
   private async train(epochs: number) {

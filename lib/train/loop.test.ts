@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph } from '../compile';
 import { planSplit } from './batches';
 import { defaultHyperparameters, type Hyperparameters } from './hyperparameters';
-import { TrainingLoop, type LoopControl } from './loop';
+import { DivergedError, TrainingLoop, type LoopControl } from './loop';
+import { classifyFailure } from './failure';
 import type { EpochMetrics } from './metrics';
 import { stripesDataset, tinyCnn } from './testing';
 
@@ -46,6 +47,23 @@ describe('TrainingLoop', () => {
     expect(epochs[3]!.samplesPerSec).toBeGreaterThan(0);
     // 180 training images / 16 = 12 batches per epoch, read 5 at a time: 3 reads per epoch, not 12.
     expect(batchGroups).toBe(4 * 3);
+    loop.dispose();
+    model.dispose();
+  });
+
+  it('stops with a clear reason when the loss becomes NaN, before recording the broken epoch', async () => {
+    const { loop, model } = setup({ optimizer: 'sgd', learningRate: 1e30 });
+    const epochs: EpochMetrics[] = [];
+    const before = tf.memory().numTensors;
+    const failure = await loop.train(2, running, { onEpoch: (m) => void epochs.push(m) }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(DivergedError);
+    expect(epochs).toEqual([]);
+    expect(classifyFailure(failure)).toEqual({ kind: 'diverged', error: expect.stringMatching(/loss became NaN at epoch 1, batch \d+.*learning rate 1e\+30.*lower learning rate/) });
+    // The scalars read so far are disposed even though the epoch broke off.
+    expect(tf.memory().numTensors).toBe(before);
     loop.dispose();
     model.dispose();
   });

@@ -8,6 +8,22 @@ import { yieldToEvents } from './yield';
 /** How often per-batch metrics are read back from the device: never every batch (that stalls the GPU). */
 export const METRICS_EVERY_BATCHES = 5;
 
+/** The loss stopped being a number: the weights blew up, usually from too high a learning rate. */
+export class DivergedError extends Error {
+  override readonly name = 'DivergedError';
+  constructor(
+    readonly epoch: number,
+    readonly batch: number,
+    readonly learningRate: number,
+    value: number,
+  ) {
+    super(
+      `The loss became ${value} at epoch ${epoch + 1}${batch > 0 ? `, batch ${batch}` : ''}: the weights blew up at learning rate ${learningRate}. ` +
+        'Train again with a lower learning rate (e.g. a tenth of it); BatchNormalization also helps.',
+    );
+  }
+}
+
 export interface LoopControl {
   stopRequested(): boolean;
   /** Resolves at once unless paused; then when resumed (or stopped). */
@@ -31,7 +47,7 @@ export interface TrainingData {
   inputShape: readonly number[];
 }
 
-function makeOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
+export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
   switch (name) {
     case 'adam':
       return tf.train.adam(learningRate);
@@ -119,6 +135,8 @@ export class TrainingLoop {
       const values = await stacked.data();
       stacked.dispose();
       const losses = group.map((_, i) => values[i]!);
+      const bad = losses.findIndex((loss) => !Number.isFinite(loss));
+      if (bad >= 0) throw new DivergedError(epoch, pendingFirst + bad + 1, this.hp.learningRate, losses[bad]!);
       const accuracies = group.map((p, i) => values[group.length + i]! / p.size);
       group.forEach((p, i) => {
         lossSum += losses[i]! * p.size;
@@ -181,6 +199,7 @@ export class TrainingLoop {
       durationMs: Math.round(performance.now() - started - pausedMs),
       samplesPerSec: trainMs > 0 ? seen / (trainMs / 1000) : 0,
     };
+    if (validation && !Number.isFinite(validation.loss)) throw new DivergedError(epoch, 0, this.hp.learningRate, validation.loss);
     await callbacks.onEpoch?.(metrics);
     return 'done';
   }

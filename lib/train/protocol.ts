@@ -2,6 +2,7 @@
 // these types, so a message the other side does not understand fails to compile.
 import type { ArchitectureDocument } from '../schema';
 import type { BackendChoice, BackendName } from './backendNames';
+import type { BackendMeasurement } from './autotune';
 import type { Evaluation } from './evaluate';
 import type { Hyperparameters } from './hyperparameters';
 import type { BatchMetrics, BatchProgress, EpochMetrics } from './metrics';
@@ -24,6 +25,8 @@ export interface PrepareRequest {
   datasetId: string;
   hyperparameters: Hyperparameters;
   backend: BackendChoice;
+  /** With backend 'auto': measurements of this model from an earlier start, so it is not measured again. */
+  measurements?: BackendMeasurement[];
   /** Weights to start from (a saved run, or the last epoch before a failure), instead of fresh ones. */
   initialWeights?: WeightsPayload;
   /** Epochs already trained (numbering continues from here). */
@@ -43,15 +46,21 @@ export type TrainerRequest =
   | { type: 'examples'; requestId: number; split: Evaluation['split']; indices: number[] }
   | { type: 'exportWeights'; requestId: number };
 
-export type FailureKind = 'deviceLost' | 'outOfMemory' | 'invalid' | 'error';
+export type LoadingStage = 'dataset' | 'measuring' | 'backend' | 'model';
+
+export type FailureKind = 'deviceLost' | 'outOfMemory' | 'diverged' | 'invalid' | 'error';
 
 export type TrainerEvent =
-  | { type: 'loading'; stage: 'dataset' | 'backend' | 'model'; progress: number | null }
+  | { type: 'loading'; stage: LoadingStage; progress: number | null }
+  /** One backend measured by the autotune (backend 'auto'), as it finishes. */
+  | { type: 'measurement'; measurement: BackendMeasurement }
   | {
       type: 'ready';
       backend: BackendName;
       /** Why a backend earlier in the order was not used, e.g. "webgpu: no adapter". */
       backendNotes: string[];
+      /** What the autotune measured (empty when the user named a backend). */
+      measurements: BackendMeasurement[];
       dataset: DatasetInfo;
       trainImages: number;
       validationImages: number;

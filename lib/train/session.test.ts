@@ -36,7 +36,9 @@ function setup() {
   const calls: string[] = [];
   const ok = <T,>(data: T): Promise<ApiResult<T>> => Promise.resolve({ ok: true, data });
   const api = {
-    createRun: (_a: string, body: { backend: string }) => (calls.push(`create ${body.backend}`), ok({ id: 'run1' })),
+    createRun: (_a: string, body: { backend: string; backendMeasurements?: unknown[] }) => (
+      calls.push(`create ${body.backend}${body.backendMeasurements?.length ? ` ${JSON.stringify(body.backendMeasurements)}` : ''}`), ok({ id: 'run1' })
+    ),
     appendEpoch: (id: string, m: { epoch: number }) => (calls.push(`epoch ${id} ${m.epoch}`), ok(null)),
     updateRun: (id: string, patch: object) => (calls.push(`update ${id} ${JSON.stringify(patch)}`), ok({} as never)),
     saveRunWeights: (id: string) => (calls.push(`weights ${id}`), ok(null)),
@@ -59,6 +61,7 @@ const ready: TrainerEvent = {
   type: 'ready',
   backend: 'webgl',
   backendNotes: ['webgpu: no adapter'],
+  measurements: [],
   dataset: { id: 'd', name: 'D', hash: 'h', shape: [8, 8, 1], classNames: ['a', 'b'], trainCount: 10, testCount: 2 },
   trainImages: 8,
   validationImages: 2,
@@ -87,6 +90,33 @@ describe('TrainingSession', () => {
     await flush();
     expect(calls).toEqual(['create webgl', 'epoch run1 0', 'epoch run1 1', 'update run1 {"status":"completed"}', 'update run1 {"testAccuracy":0.5}', 'weights run1']);
     expect(session.getSnapshot()).toMatchObject({ phase: 'finished', outcome: 'completed', runId: 'run1', weights: { state: 'saved' }, evaluation: { accuracy: 0.5 } });
+  });
+
+  it("stores the autotune's measurements with the run and does not measure the same model again", async () => {
+    const { session, calls, clients } = setup();
+    start(session);
+    const client = clients[0]!;
+    client.emit({ type: 'loading', stage: 'measuring', progress: null });
+    client.emit({ type: 'measurement', measurement: { backend: 'webgpu', samplesPerSec: 0, steps: 0, error: 'no adapter' } });
+    client.emit({ type: 'measurement', measurement: { backend: 'wasm', samplesPerSec: 150, steps: 3 } });
+    expect(session.getSnapshot().measurements.map((m) => m.backend)).toEqual(['webgpu', 'wasm']);
+    const measurements = [
+      { backend: 'webgpu' as const, samplesPerSec: 0, steps: 0, error: 'no adapter' },
+      { backend: 'wasm' as const, samplesPerSec: 150, steps: 3 },
+    ];
+    client.emit({ ...ready, backend: 'wasm', measurements } as TrainerEvent);
+    client.emit({ type: 'finished', outcome: 'stopped', epochsDone: 0 });
+    await flush();
+    // Stored as the runs API takes them (no step counts).
+    expect(calls[0]).toBe('create wasm [{"backend":"webgpu","samplesPerSec":0,"error":"no adapter"},{"backend":"wasm","samplesPerSec":150}]');
+
+    // The same model, data and batch size again: the worker gets the figures instead of measuring.
+    start(session);
+    expect(client.requests.at(-1)).toMatchObject({ backend: 'auto', measurements });
+    client.emit({ type: 'finished', outcome: 'stopped', epochsDone: 0 });
+    // Another batch size is another measurement.
+    session.start({ document: tinyCnn(2), datasetId: 'd', hyperparameters: { ...defaultHyperparameters, epochs: 2, batchSize: 64 }, backend: 'auto', architectureId: 'arch' });
+    expect(client.requests.at(-1)).not.toHaveProperty('measurements');
   });
 
   it('keeps nothing on a shared page (no architecture id)', async () => {

@@ -9,7 +9,8 @@ import { TrainerClient, type ExampleImages } from './client';
 import type { Evaluation } from './evaluate';
 import type { Hyperparameters } from './hyperparameters';
 import type { BatchProgress, EpochMetrics } from './metrics';
-import type { DatasetInfo, FailureKind, TrainerEvent } from './protocol';
+import type { BackendMeasurement } from './autotune';
+import type { DatasetInfo, FailureKind, LoadingStage, TrainerEvent } from './protocol';
 import { RunRecorder, type RunsApi } from './recorder';
 import { MAX_WEIGHTS_BYTES } from '../api/types';
 import type { WeightsPayload } from './weights';
@@ -25,9 +26,11 @@ export interface BatchPoint {
 
 export interface SessionState {
   phase: Phase;
-  loading: { stage: 'dataset' | 'backend' | 'model'; progress: number | null } | null;
+  loading: { stage: LoadingStage; progress: number | null } | null;
   backend: BackendName | null;
   backendNotes: string[];
+  /** Samples/s of this model per backend, from the autotune ('auto'); empty when the user named a backend. */
+  measurements: BackendMeasurement[];
   dataset: DatasetInfo | null;
   hyperparameters: Hyperparameters | null;
   trainImages: number;
@@ -56,6 +59,7 @@ export const initialSessionState: SessionState = {
   loading: null,
   backend: null,
   backendNotes: [],
+  measurements: [],
   dataset: null,
   hyperparameters: null,
   trainImages: 0,
@@ -102,6 +106,8 @@ export class TrainingSession {
   private options: StartOptions | null = null;
   private lastWeights: WeightsPayload | null = null;
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Autotune results by model, dataset and batch size: a second 'auto' start of the same model is not measured again. */
+  private readonly measured = new Map<string, BackendMeasurement[]>();
 
   constructor(
     private readonly makeClient: () => TrainerClient = () => new TrainerClient(),
@@ -163,11 +169,13 @@ export class TrainingSession {
       batches: resume ? this.state.batches.filter((b) => b.x <= resume.epochsDone) : [],
       hasModel: false,
     });
+    const kept = options.backend === 'auto' ? this.measured.get(measurementKey(options)) : undefined;
     this.client.prepare({
       document: options.document,
       datasetId: options.datasetId,
       hyperparameters: options.hyperparameters,
       backend: options.backend,
+      ...(kept ? { measurements: kept } : {}),
       epochs: resume ? resume.epochs : options.hyperparameters.epochs,
       ...(resume?.weights ? { initialWeights: resume.weights } : {}),
       ...(resume ? { epochsDone: resume.epochsDone } : {}),
@@ -208,8 +216,16 @@ export class TrainingSession {
     this.client.send({ type: 'trainMore', epochs });
   }
 
+  private limit: number | null = null;
+
   /** Test images evaluated (the first N); null for all. Slow software GPUs make all 10,000 take minutes. */
-  evaluationLimit: number | null = null;
+  get evaluationLimit(): number | null {
+    return this.limit;
+  }
+
+  setEvaluationLimit(limit: number | null): void {
+    this.limit = limit;
+  }
 
   async evaluate(): Promise<void> {
     if (!this.client || !this.state.hasModel || this.busy) return;
@@ -269,7 +285,9 @@ export class TrainingSession {
   private receive(event: TrainerEvent): void {
     switch (event.type) {
       case 'loading':
-        return this.set({ phase: 'loading', loading: { stage: event.stage, progress: event.progress } });
+        return this.set({ phase: 'loading', loading: { stage: event.stage, progress: event.progress }, ...(event.stage === 'measuring' ? { measurements: [] } : {}) });
+      case 'measurement':
+        return this.set({ measurements: [...this.state.measurements, event.measurement] });
       case 'ready':
         return this.ready(event);
       case 'training': {
@@ -312,9 +330,11 @@ export class TrainingSession {
   private ready(event: Extract<TrainerEvent, { type: 'ready' }>) {
     const options = this.options!;
     const resume = options.resume;
+    if (event.measurements.length > 0) this.measured.set(measurementKey(options), event.measurements);
     this.set({
       backend: event.backend,
       backendNotes: event.backendNotes,
+      measurements: event.measurements,
       dataset: event.dataset,
       trainImages: event.trainImages,
       validationImages: event.validationImages,
@@ -328,7 +348,8 @@ export class TrainingSession {
     if (!resume) {
       const { id: _id, ...ref } = event.dataset;
       const dataset: DatasetRef = ref;
-      this.recorder.create({ document: options.document, dataset, hyperparameters: options.hyperparameters, backend: event.backend });
+      const backendMeasurements = event.measurements.map(({ backend, samplesPerSec, error }) => ({ backend, samplesPerSec, ...(error ? { error: error.slice(0, 2000) } : {}) }));
+      this.recorder.create({ document: options.document, dataset, hyperparameters: options.hyperparameters, backend: event.backend, backendMeasurements });
     } else if (resume.epochs > 0) {
       this.recorder.update({ status: 'running', backend: event.backend });
     }
@@ -384,6 +405,17 @@ export class TrainingSession {
       for (const l of this.listeners) l();
     }, NOTIFY_EVERY_MS);
   }
+}
+
+/** What the autotune's figures depend on: the layers and their wiring (not positions or names), the data and the batch size. */
+function measurementKey(options: StartOptions): string {
+  const { nodes, edges } = options.document;
+  return JSON.stringify([
+    nodes.map((n) => [n.id, n.type, n.params]),
+    edges.map((e) => [e.source, e.target, e.targetHandle]),
+    options.datasetId,
+    options.hyperparameters.batchSize,
+  ]);
 }
 
 const sessions = new Map<string, TrainingSession>();

