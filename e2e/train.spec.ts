@@ -83,12 +83,11 @@ test('trains on an imported CSV with a missing label value, on the backend the a
   const id = await train.createArchitecture({ ...tinyCnn, name: 'Signs' });
   await train.open(id);
   await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'signs-small (22 / 11 images, 28×28×1)' });
+  await train.configure({ backend: 'auto', trainLimit: 22, epochs: 2, batchSize: 8, validationSplit: 0.25 });
   // 10 output units for 11 classes: the page says so and offers the fix.
   await expect(train.startButton).toBeDisabled();
   await page.getByRole('button', { name: 'Set its units to 11' }).click();
   await expect(train.startButton).toBeEnabled();
-
-  await train.configure({ backend: 'auto', trainLimit: 22, epochs: 2, batchSize: 8, validationSplit: 0.25 });
   await train.startButton.click();
   await expect(train.backendStatus).toContainText('Finished', { timeout: 180_000 });
 
