@@ -78,14 +78,16 @@ export async function appendEpoch(runId: string, ownerHash: string | null, metri
   if (denied) return denied;
   const db = await getDb();
   const { epoch, ...values } = metrics;
-  await db.$transaction(async (tx) => {
-    await tx.runEpoch.upsert({ where: { runId_epoch: { runId, epoch } }, create: { runId, epoch, ...values }, update: values });
-    const agg = await tx.runEpoch.aggregate({ where: { runId }, _count: { _all: true }, _max: { valAccuracy: true } });
-    await tx.run.update({
-      where: { id: runId },
-      data: { epochsDone: agg._count._all, bestValAccuracy: agg._max.valAccuracy, lastHeartbeatAt: new Date() },
-    });
-  });
+  // One batch (not an interactive transaction, which holds the connection
+  // across awaits): the epoch, then the run's counters recomputed in SQL.
+  await db.$transaction([
+    db.runEpoch.upsert({ where: { runId_epoch: { runId, epoch } }, create: { runId, epoch, ...values }, update: values }),
+    db.$executeRaw`UPDATE "Run" SET
+      "epochsDone" = (SELECT COUNT(*) FROM "RunEpoch" WHERE "runId" = ${runId}),
+      "bestValAccuracy" = (SELECT MAX("valAccuracy") FROM "RunEpoch" WHERE "runId" = ${runId})
+      WHERE "id" = ${runId}`,
+    db.run.update({ where: { id: runId }, data: { lastHeartbeatAt: new Date() } }),
+  ]);
   return { status: 'ok' };
 }
 
