@@ -5,9 +5,11 @@
 // 'longtask') while training runs, next to the same span with the page idle.
 // A benchmark, not a test: it asserts nothing, and figures vary with load.
 //
-//   node scripts/bench-page.mjs [--backend=wasm|webgl|webgpu|cpu|auto] [--images=4096] [--epochs=2] [--port=3200]
+//   node scripts/bench-page.mjs [--backend=wasm|webgl|webgpu|cpu|auto] [--model=small|course] [--images=4096] [--epochs=2] [--port=3200]
+//
+// --model=course trains the course template with its last layer set to Fashion-MNIST's 10 classes.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -45,6 +47,16 @@ const smallCnn = {
   })),
 };
 
+/** The course template, its 24 sign-language classes turned into Fashion-MNIST's 10. */
+function courseCnn() {
+  const doc = JSON.parse(readFileSync(path.join(repo, 'lib', 'templates', 'course-cnn.json'), 'utf8'));
+  const sinks = doc.nodes.filter((n) => !doc.edges.some((e) => e.source === n.id));
+  for (const n of sinks) if (n.type === 'Dense') n.params.units = 10;
+  return doc;
+}
+
+const model = args.model === 'course' ? courseCnn() : smallCnn;
+
 function startServer() {
   const server = spawn(process.execPath, ['scripts/e2e-server.mjs'], { cwd: repo, env: { ...process.env, PORT: port }, stdio: ['ignore', 'ignore', 'inherit'] });
   return server;
@@ -79,6 +91,8 @@ function summarise(tasks, from, to) {
     maxMs: Math.round(sorted[0] ?? 0),
     totalMs: Math.round(inside.reduce((a, b) => a + b, 0)),
     over100ms: inside.filter((d) => d > 100).length,
+    /** Each long task: ms after the span began, and its length. */
+    tasks: tasks.filter((t) => t.start >= from && t.start <= to).map((t) => ({ atMs: Math.round(t.start - from), ms: Math.round(t.duration) })),
   };
 }
 
@@ -91,7 +105,7 @@ try {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-unsafe-webgpu'],
   });
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  const created = await page.request.post(`${base}/api/architectures`, { data: { name: smallCnn.name, document: smallCnn } });
+  const created = await page.request.post(`${base}/api/architectures`, { data: { name: model.name, document: model } });
   const { id } = await created.json();
   await page.goto(`${base}/a/${id}`);
   await page.getByRole('tab', { name: 'Train' }).click();
@@ -114,8 +128,13 @@ try {
   const speed = await page.locator('.train-progress, [aria-label="Training progress"]').first().textContent().catch(() => '');
   const used = (await status.textContent())?.match(/Backend: (\w+)/)?.[1] ?? backend;
 
+  const measured = await page
+    .locator('.train-measurements li')
+    .evaluateAll((items) => items.map((li) => `${li.getAttribute('data-backend')}: ${li.textContent?.replace(/\s+/g, ' ').trim()}`));
   const result = {
+    model: args.model === 'course' ? 'course-cnn' : 'small-cnn',
     backend: used,
+    measured,
     images,
     epochs,
     idle: summarise(tasks, idleFrom, idleTo),
