@@ -122,6 +122,24 @@ try {
 
   const trainFrom = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: 'Start training' }).click();
+  // When each autotune figure appeared, and when training began (backend 'auto').
+  const timeline = [];
+  if (backend === 'auto') {
+    const t0 = Date.now();
+    let seen = 0;
+    while (Date.now() - t0 < 10 * 60_000) {
+      const items = await page.locator('.train-measurements li').count();
+      if (items > seen) {
+        seen = items;
+        timeline.push({ measured: items, atMs: Date.now() - t0 });
+      }
+      if ((await page.locator('.train-progress, [aria-label="Training progress"]').count()) > 0 && seen > 0) {
+        timeline.push({ training: true, atMs: Date.now() - t0 });
+        break;
+      }
+      await page.waitForTimeout(100);
+    }
+  }
   await status.filter({ hasText: /Finished|Stopped/ }).waitFor({ timeout: 30 * 60_000 });
   const trainTo = await page.evaluate(() => performance.now());
   const tasks = await page.evaluate(() => window.__longTasks);
@@ -135,6 +153,7 @@ try {
     model: args.model === 'course' ? 'course-cnn' : 'small-cnn',
     backend: used,
     measured,
+    timeline,
     images,
     epochs,
     idle: summarise(tasks, idleFrom, idleTo),

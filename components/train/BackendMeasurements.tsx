@@ -20,6 +20,7 @@ export function BackendMeasurements({ measurements, chosen }: { measurements: Ba
             ) : (
               <span data-testid="samples-per-sec">{formatRate(m.samplesPerSec)}</span>
             )}
+            {m.probeOnly ? <span className="muted"> ({t('status.measurements.probe')})</span> : null}
             {m === fastest ? <span className="train-measure-tag"> · {t('status.measurements.fastest')}</span> : null}
             {m.backend === chosen && m !== fastest ? <span className="train-measure-tag"> · {t('status.measurements.used')}</span> : null}
           </li>

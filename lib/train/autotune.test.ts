@@ -24,7 +24,7 @@ async function activate(backend: BackendName): Promise<string | null> {
 describe('autotune', () => {
   it('measures every backend, reports the ones that cannot start, and picks the fastest', async () => {
     const seen: BackendMeasurement[] = [];
-    const result = await autotune(build, { xsShape: [16, 8, 8, 1], classes: 4 }, { backends: ['webgpu', 'webgl', 'wasm', 'cpu'], activate, onMeasurement: (m) => seen.push(m) });
+    const result = await autotune(build, { xsShape: [16, 8, 8, 1], classes: 4 }, { backends: ['webgpu', 'webgl', 'wasm', 'cpu'], activate, onMeasurement: (m) => seen.push(m), probe: false });
     expect(result.measurements.map((m) => m.backend)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
     expect(seen).toEqual(result.measurements);
     const [webgpu, webgl, wasm, cpu] = result.measurements;
@@ -42,9 +42,38 @@ describe('autotune', () => {
   });
 
   it('stops at the time box: a backend slower than the box is judged on its warm-up step', async () => {
-    const result = await autotune(build, { xsShape: [8, 8, 8, 1], classes: 4 }, { backends: ['cpu'], activate, timeBudgetMs: 0 });
+    const result = await autotune(build, { xsShape: [8, 8, 8, 1], classes: 4 }, { backends: ['cpu'], activate, timeBudgetMs: 0, probe: false });
     expect(result.measurements[0]!.steps).toBe(0);
     expect(result.measurements[0]!.samplesPerSec).toBeGreaterThan(0);
+  });
+
+  it('probes with a few images first and does not time a backend far slower than the best probe so far', async () => {
+    // Two "backends" on tfjs's CPU; on the second every step waits 80 ms more.
+    let slowSteps = false;
+    const activateBoth = async (backend: BackendName) => {
+      slowSteps = backend === 'webgl';
+      await tf.setBackend('cpu');
+      return null;
+    };
+    const buildEither = () => {
+      const model = build();
+      if (!slowSteps) return model;
+      const step = model.trainOnBatch.bind(model);
+      model.trainOnBatch = async (xs, ys) => {
+        await new Promise((resolve) => setTimeout(resolve, 80));
+        return step(xs, ys);
+      };
+      return model;
+    };
+    const before = tf.memory().numTensors;
+    const result = await autotune(buildEither, { xsShape: [16, 8, 8, 1], classes: 4 }, { backends: ['cpu', 'webgl'], activate: activateBoth, probe: { batch: 2, margin: 4 } });
+    const [light, slow] = result.measurements;
+    expect(light).toMatchObject({ backend: 'cpu', steps: 3 });
+    expect(light!.probeOnly).toBeUndefined();
+    expect(slow).toMatchObject({ backend: 'webgl', steps: 0, probeOnly: true });
+    expect(slow!.samplesPerSec).toBeGreaterThan(0);
+    expect(result.best).toBe('cpu');
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('reports a model that cannot train on a backend as an error, without throwing', async () => {

@@ -15,6 +15,12 @@ export interface BackendMeasurement {
   /** Timed steps behind the figure; 0 when it comes from the warm-up step alone (a backend slower than the time box). */
   steps: number;
   error?: string;
+  /**
+   * The figure comes from the probe (steps of `probe.batch` images): that
+   * backend was already far slower than the fastest probed before it, so it
+   * was not measured at the full batch.
+   */
+  probeOnly?: boolean;
   /** Tensors the measurement left behind (should be 0). */
   leakedTensors?: number;
 }
@@ -31,7 +37,7 @@ export interface SampleBatch {
 }
 
 export interface AutotuneOptions {
-  /** Tried in this order; default WebGPU, WebGL, WASM, CPU. */
+  /** Tried in this order; default WASM, WebGPU, WebGL, CPU (a cheap, usually fast one first, so the probe can skip hopeless ones). */
   backends?: readonly BackendName[];
   /** Timed steps per backend after the warm-up (default 3). */
   steps?: number;
@@ -41,6 +47,14 @@ export interface AutotuneOptions {
    * step alone gives the (pessimistic) figure.
    */
   timeBudgetMs?: number;
+  /**
+   * Before the full-batch steps, one warm-up and one timed step of `batch`
+   * images (default 2); a backend whose probe is over `margin` times (default
+   * 8) slower than the best probe so far is reported from its probe alone.
+   * On a machine without a usable GPU this saves timing a software GPU for
+   * tens of seconds. false: always measure at the full batch.
+   */
+  probe?: { batch: number; margin: number } | false;
   /** Makes a backend current; resolves to null or to why it cannot start. Default: registers the backend (WASM threads, WebGPU adapter check), tf.setBackend, then the project kernels. */
   activate?: (backend: BackendName) => Promise<string | null>;
   /** The optimizer the run will use (default Adam 0.001): its update is part of a step. */
@@ -51,7 +65,8 @@ export interface AutotuneOptions {
   activateBest?: boolean;
 }
 
-export const defaultAutotuneBackends: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+export const defaultAutotuneBackends: readonly BackendName[] = ['wasm', 'webgpu', 'webgl', 'cpu'];
+const defaultProbe = { batch: 2, margin: 8 };
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -61,10 +76,9 @@ export function activateForAutotune(backend: BackendName): Promise<string | null
 }
 
 /** Random pixels in [0,1) and one label per image: speed does not depend on the values. */
-function syntheticBatch(batch: SampleBatch): { xs: tf.Tensor; ys: tf.Tensor } {
-  const size = batch.xsShape[0] ?? 1;
+function syntheticBatch(batch: SampleBatch, size = batch.xsShape[0] ?? 1): { xs: tf.Tensor; ys: tf.Tensor } {
   return tf.tidy(() => ({
-    xs: tf.randomUniform([...batch.xsShape], 0, 1, 'float32', 7),
+    xs: tf.randomUniform([size, ...batch.xsShape.slice(1)], 0, 1, 'float32', 7),
     ys: tf.oneHot(tf.tensor1d(Array.from({ length: size }, (_, i) => i % batch.classes), 'int32'), batch.classes),
   }));
 }
@@ -73,7 +87,9 @@ async function measure(
   backend: BackendName,
   buildModel: () => tf.LayersModel,
   batch: SampleBatch,
-  options: Required<Pick<AutotuneOptions, 'steps' | 'timeBudgetMs' | 'activate' | 'makeOptimizer'>>,
+  options: Required<Pick<AutotuneOptions, 'steps' | 'timeBudgetMs' | 'activate' | 'makeOptimizer' | 'probe'>>,
+  /** Samples/s of the best probe so far (0: none yet); updated here. */
+  probes: { best: number },
 ): Promise<BackendMeasurement> {
   const why = await options.activate(backend);
   if (why !== null) return { backend, samplesPerSec: 0, steps: 0, error: why };
@@ -87,6 +103,24 @@ async function measure(
     model = buildModel();
     optimizer = options.makeOptimizer();
     model.compile({ optimizer, loss: 'categoricalCrossentropy' });
+    const probe = options.probe;
+    if (probe && probe.batch < batchSize) {
+      const small = syntheticBatch(batch, probe.batch);
+      try {
+        await model.trainOnBatch(small.xs, small.ys);
+        const probeStart = performance.now();
+        await model.trainOnBatch(small.xs, small.ys);
+        const rate = (probe.batch * 1000) / Math.max(performance.now() - probeStart, 1e-3);
+        if (probes.best > 0 && rate * probe.margin < probes.best) {
+          result.samplesPerSec = rate;
+          result.probeOnly = true;
+          return result;
+        }
+        probes.best = Math.max(probes.best, rate);
+      } finally {
+        tf.dispose([small.xs, small.ys]);
+      }
+    }
     data = syntheticBatch(batch);
     const warmStart = performance.now();
     await model.trainOnBatch(data.xs, data.ys);
@@ -127,14 +161,18 @@ export async function autotune(buildModel: () => tf.LayersModel, sampleBatch: Sa
     timeBudgetMs: options.timeBudgetMs ?? 8000,
     activate: options.activate ?? activateForAutotune,
     makeOptimizer: options.makeOptimizer ?? (() => tf.train.adam(1e-3)),
+    probe: options.probe ?? defaultProbe,
   };
   const measurements: BackendMeasurement[] = [];
+  const probes = { best: 0 };
   for (const backend of options.backends ?? defaultAutotuneBackends) {
-    const measurement = await measure(backend, buildModel, sampleBatch, settings);
+    const measurement = await measure(backend, buildModel, sampleBatch, settings, probes);
     measurements.push(measurement);
     options.onMeasurement?.(measurement);
   }
-  const usable = measurements.filter((m) => !m.error && m.samplesPerSec > 0);
+  // A probe-only figure (a few images per step) is not comparable with full-batch ones, and was far behind anyway.
+  const full = measurements.filter((m) => !m.error && m.samplesPerSec > 0 && !m.probeOnly);
+  const usable = full.length > 0 ? full : measurements.filter((m) => !m.error && m.samplesPerSec > 0);
   const best = usable.reduce<BackendMeasurement | null>((a, m) => (a === null || m.samplesPerSec > a.samplesPerSec ? m : a), null)?.backend ?? 'cpu';
   if (options.activateBest ?? true) await settings.activate(best);
   return { best, measurements };

@@ -229,7 +229,7 @@ export class TrainerHost {
    */
   private async chooseBackend(request: PrepareRequest, dataset: Dataset): Promise<{ choice: BackendChoice; measurements: BackendMeasurement[] }> {
     if (request.backend !== 'auto' || !this.deps.measureBackends) return { choice: request.backend, measurements: [] };
-    const kept = request.measurements?.filter((m) => !m.error && m.samplesPerSec > 0) ?? [];
+    const kept = request.measurements?.filter((m) => !m.error && m.samplesPerSec > 0 && !m.probeOnly) ?? [];
     if (kept.length > 0) {
       const best = kept.reduce((a, m) => (m.samplesPerSec > a.samplesPerSec ? m : a));
       return { choice: best.backend, measurements: request.measurements! };
