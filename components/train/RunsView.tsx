@@ -155,8 +155,8 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
       ) : null}
       {shown.length > 0 ? (
         <div className="train-charts">
-          <UPlotChart title={t('accuracyChart')} xLabel={t('epochAxis')} yLabel={t('accuracyAxis')} series={series} data={accuracyData} yRange={[0, 1]} />
-          <UPlotChart title={t('lossChart')} xLabel={t('epochAxis')} yLabel={t('lossAxis')} series={series} data={lossData} />
+          <UPlotChart title={t('accuracyChart')} xLabel={t('epochAxis')} yLabel={t('accuracyAxis')} series={series} data={accuracyData} yRange={[0, 1]} integerX />
+          <UPlotChart title={t('lossChart')} xLabel={t('epochAxis')} yLabel={t('lossAxis')} series={series} data={lossData} integerX />
         </div>
       ) : runs && runs.length > 0 ? (
         <p className="muted">{t('selectToCompare')}</p>

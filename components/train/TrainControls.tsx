@@ -37,15 +37,18 @@ export function TrainControls({ state, session, canStart, onStart }: Props) {
       <button type="button" disabled={!(state.phase === 'training' || state.phase === 'paused')} onClick={() => session.stop()}>
         {t('stop')}
       </button>
-      <span className="train-more">
-        <label htmlFor={id} className="visually-hidden">
-          {t('moreEpochsLabel')}
-        </label>
-        <input id={id} type="number" min={1} max={1000} step={1} value={more} aria-invalid={moreValid ? undefined : true} onChange={(e) => setMore(e.target.value)} />
-        <button type="button" disabled={busy || !state.hasModel || !moreValid} onClick={() => session.trainMore(moreEpochs)}>
-          {t('trainMore', { count: moreValid ? moreEpochs : 0 })}
-        </button>
-      </span>
+      {/* Continuing needs a model: trained, stopped, or loaded from a saved run. */}
+      {state.hasModel ? (
+        <span className="train-more">
+          <label htmlFor={id} className="visually-hidden">
+            {t('moreEpochsLabel')}
+          </label>
+          <input id={id} type="number" min={1} max={1000} step={1} value={more} aria-invalid={moreValid ? undefined : true} onChange={(e) => setMore(e.target.value)} />
+          <button type="button" disabled={busy || !state.hasModel || !moreValid} onClick={() => session.trainMore(moreEpochs)}>
+            {t('trainMore', { count: moreValid ? moreEpochs : 0 })}
+          </button>
+        </span>
+      ) : null}
     </div>
   );
 }

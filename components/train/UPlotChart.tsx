@@ -23,13 +23,15 @@ interface Props {
   height?: number;
   yRange?: [number, number];
   testId?: string;
+  /** Whole-number ticks on x (per-epoch charts: no "epoch 1.2"). */
+  integerX?: boolean;
 }
 
 /** A thin React wrapper around uPlot: the plot is made once per series layout and fed new data in place. */
-export function UPlotChart({ title, xLabel, yLabel, series, data, height = 220, yRange, testId }: Props) {
+export function UPlotChart({ title, xLabel, yLabel, series, data, height = 220, yRange, testId, integerX = false }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const layout = JSON.stringify([title, xLabel, yLabel, series, yRange]);
+  const layout = JSON.stringify([title, xLabel, yLabel, series, yRange, integerX]);
 
   useEffect(() => {
     const el = box.current;
@@ -39,9 +41,10 @@ export function UPlotChart({ title, xLabel, yLabel, series, data, height = 220, 
       width: Math.max(200, el.clientWidth),
       height,
       scales: { x: { time: false }, y: yRange ? { range: yRange } : {} },
-      axes: [{ label: xLabel }, { label: yLabel }],
+      axes: [{ label: xLabel, ...(integerX ? { incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] } : {}) }, { label: yLabel }],
       series: [
-        {},
+        // uPlot names the x series "Value" in the legend: ours is the axis's own label (epoch).
+        { label: xLabel, value: (_u, v) => (v === null || v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(2)) },
         ...series.map((s) => ({
           label: s.label,
           stroke: s.color,
