@@ -1,6 +1,7 @@
 // Turns parsed files (pixels + label values as written in the files) into a
 // dataset's splits: label values -> class indices, the checks that need all
 // rows at once, and a held-out split when no test file was given.
+import { seededRandom } from '../random';
 import { mapLabels } from './classes';
 import { dataError, formatShape } from './errors';
 import type { RawSplit } from './raw';
@@ -65,7 +66,7 @@ export function stratifiedSplit(split: ImageSplit, classCount: number, [h, w, c]
   const size = h * w * c;
   const byClass: number[][] = Array.from({ length: classCount }, () => []);
   split.labels.forEach((label, i) => byClass[label]?.push(i));
-  const random = mulberry32(0x5eed);
+  const random = seededRandom(0x5eed);
   const heldOut = new Uint8Array(split.count);
   for (const members of byClass) {
     for (let i = members.length - 1; i > 0; i--) {
@@ -83,15 +84,4 @@ export function stratifiedSplit(split: ImageSplit, classCount: number, [h, w, c]
     return { images, labels: Uint16Array.from(indices, (i) => split.labels[i] ?? 0), count: indices.length };
   };
   return [pick(0), pick(1)];
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

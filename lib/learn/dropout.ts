@@ -5,17 +5,8 @@
 
 export const lessonRates = [0, 0.2, 0.4] as const;
 
-/** A small deterministic generator (mulberry32), so a seeded step is reproducible in tests. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a step is reproducible in tests. */
+export { seededRandom } from '../random';
 
 /** true = dropped this step. */
 export function dropMask(units: number, rate: number, random: () => number): boolean[] {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { batchTensors, type ImageSource, type SplitPlan } from './batches';
 import type { Hyperparameters, OptimizerName } from './hyperparameters';
 import type { BatchMetrics, BatchProgress, EpochMetrics } from './metrics';
-import { seededRandom, shuffleInPlace } from './rng';
+import { seededRandom, shuffleInPlace } from '../random';
 import { yieldToEvents } from './yield';
 
 /** How often per-batch metrics are read back from the device: never every batch (that stalls the GPU). */

@@ -1,3 +1,6 @@
+// Seeded randomness shared by training (shuffles), datasets (validation splits)
+// and lessons (dropout masks). Pure: no DOM, tfjs or app code.
+
 /** mulberry32: a small seeded generator, so the same seed shuffles the same way in every browser. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
