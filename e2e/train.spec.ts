@@ -102,6 +102,12 @@ test('trains on an imported CSV with a missing label value, on the backend the a
   expect(fastest.rate).toBeGreaterThan(0);
   await expect(train.backendStatus).toContainText(`Backend: ${fastest.backend}`);
   await expect(page.locator(`li[data-backend="${fastest.backend}"]`)).toContainText('fastest');
+  if (fastest.backend === 'wasm') {
+    // The page is cross-origin isolated, so WASM trains on every core (up to 8), not tfjs's default of half.
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const threads = Math.min(cores, 8);
+    await expect(train.backendStatus).toContainText(`Backend: wasm · ${threads} thread${threads === 1 ? '' : 's'}`);
+  }
 
   // The run is kept with its class count and can be loaded back into the Train tab.
   await page.getByRole('tab', { name: 'Runs' }).click();

@@ -12,6 +12,7 @@ export function RunStatusLine({ state, canSaveRuns, sharedPage }: { state: Sessi
     <div className="train-status-line">
       <p role="status" aria-live="polite" className="train-backend-used">
         {state.backend ? t('backend', { backend: state.backend }) : t('noBackend')}
+        {state.backend === 'wasm' && state.threads !== null ? <span className="muted"> · {t('threads', { count: state.threads })}</span> : null}
         {state.phase === 'loading' && state.loading ? (
           <span className="muted">
             {' · '}

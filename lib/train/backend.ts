@@ -4,7 +4,8 @@ import { autoOrder, type BackendChoice, type BackendName } from './backendNames'
 import { registerKernelsFor } from './extensions';
 import { configureWasmBackend } from './kernels';
 
-export type BackendResult = { ok: true; backend: BackendName; notes: string[] } | { ok: false; error: string; notes: string[] };
+/** threads: how many threads WASM's XNNPACK runs on (WASM only). */
+export type BackendResult = { ok: true; backend: BackendName; notes: string[]; threads?: number } | { ok: false; error: string; notes: string[] };
 
 /** Where setup puts tfjs's .wasm files (public/tfjs-wasm). */
 export const WASM_PATH = '/tfjs-wasm/';
@@ -72,7 +73,11 @@ export async function activateBackend(choice: BackendChoice): Promise<BackendRes
   const notes: string[] = [];
   for (const name of order) {
     const why = await startBackend(name, notes);
-    if (why === null) return { ok: true, backend: name, notes };
+    if (why === null) {
+      if (name !== 'wasm') return { ok: true, backend: name, notes };
+      const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
+      return { ok: true, backend: name, notes, threads: getThreadsCount() };
+    }
     notes.push(`${name}: ${why}`);
   }
   return { ok: false, error: `No backend could start (${notes.join('; ')})`, notes };

@@ -206,6 +206,7 @@ export class TrainerHost {
       type: 'ready',
       backend: backend.backend,
       backendNotes: backend.notes,
+      ...(backend.threads !== undefined ? { threads: backend.threads } : {}),
       measurements,
       dataset: {
         id: dataset.id,

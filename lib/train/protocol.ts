@@ -59,6 +59,8 @@ export type TrainerEvent =
       backend: BackendName;
       /** Why a backend earlier in the order was not used, e.g. "webgpu: no adapter". */
       backendNotes: string[];
+      /** WASM only: the threads it trains on (1 when the page is not cross-origin isolated). */
+      threads?: number;
       /** What the autotune measured (empty when the user named a backend). */
       measurements: BackendMeasurement[];
       dataset: DatasetInfo;

@@ -28,6 +28,8 @@ export interface SessionState {
   phase: Phase;
   loading: { stage: LoadingStage; progress: number | null } | null;
   backend: BackendName | null;
+  /** WASM's thread count, when WASM trains. */
+  threads: number | null;
   backendNotes: string[];
   /** Samples/s of this model per backend, from the autotune ('auto'); empty when the user named a backend. */
   measurements: BackendMeasurement[];
@@ -58,6 +60,7 @@ export const initialSessionState: SessionState = {
   phase: 'idle',
   loading: null,
   backend: null,
+  threads: null,
   backendNotes: [],
   measurements: [],
   dataset: null,
@@ -333,6 +336,7 @@ export class TrainingSession {
     if (event.measurements.length > 0) this.measured.set(measurementKey(options), event.measurements);
     this.set({
       backend: event.backend,
+      threads: event.threads ?? null,
       backendNotes: event.backendNotes,
       measurements: event.measurements,
       dataset: event.dataset,
