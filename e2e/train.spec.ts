@@ -121,4 +121,16 @@ test('trains on an imported CSV with a missing label value, on the backend the a
   await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('button', { name: 'Evaluate on the test set' }).click();
   await expect(train.testAccuracy).toContainText('Test accuracy', { timeout: 60_000 });
+
+  // After a reload the same model starts at once on the backend measured before: the figures are kept.
+  await page.reload();
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'signs-small (22 / 11 images, 28×28×1)' });
+  await train.configure({ backend: 'auto', trainLimit: 22, epochs: 1, batchSize: 8, validationSplit: 0.25 });
+  await train.startButton.click();
+  await expect(train.backendStatus).toContainText('Finished', { timeout: 120_000 });
+  await expect(train.backendStatus).toContainText(`Backend: ${fastest.backend}`);
+  await expect(page.getByText(/measured on .+, kept for this model/)).toBeVisible();
+  await page.getByRole('button', { name: 'Measure again at the next start' }).click();
+  await expect(page.getByText(/kept for this model/)).toHaveCount(0);
 });

@@ -1,12 +1,22 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { BackendMeasurement } from '@/lib/train/autotune';
 import type { BackendName } from '@/lib/train/backendNames';
 
 /** What the autotune measured on the user's model, fastest marked, failures with their reason. */
-export function BackendMeasurements({ measurements, chosen }: { measurements: BackendMeasurement[]; chosen: BackendName | null }) {
+interface Props {
+  measurements: BackendMeasurement[];
+  chosen: BackendName | null;
+  /** When the figures were measured, if they were kept from an earlier start. */
+  measuredAt: number | null;
+  /** Forget kept figures, so the next start measures again (absent while training). */
+  onMeasureAgain?: () => void;
+}
+
+export function BackendMeasurements({ measurements, chosen, measuredAt, onMeasureAgain }: Props) {
   const t = useTranslations('train');
+  const format = useFormatter();
   const fastest = measurements.reduce<BackendMeasurement | null>((a, m) => (!m.error && m.samplesPerSec > 0 && (!a || m.samplesPerSec > a.samplesPerSec) ? m : a), null);
   return (
     <div className="train-measurements">
@@ -26,6 +36,16 @@ export function BackendMeasurements({ measurements, chosen }: { measurements: Ba
           </li>
         ))}
       </ul>
+      {measuredAt !== null ? (
+        <span className="muted">
+          {t('status.measurements.kept', { when: format.dateTime(new Date(measuredAt), { dateStyle: 'medium', timeStyle: 'short' }) })}{' '}
+          {onMeasureAgain ? (
+            <button type="button" className="link-button" onClick={onMeasureAgain}>
+              {t('status.measurements.again')}
+            </button>
+          ) : null}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import type { SessionState } from '@/lib/train/session';
 import { BackendMeasurements } from './BackendMeasurements';
 
 /** The backend actually used (and why another was skipped) plus what is being saved. */
-export function RunStatusLine({ state, canSaveRuns, sharedPage }: { state: SessionState; canSaveRuns: boolean; sharedPage: boolean }) {
+export function RunStatusLine({ state, canSaveRuns, sharedPage, onMeasureAgain }: { state: SessionState; canSaveRuns: boolean; sharedPage: boolean; onMeasureAgain?: () => void }) {
   const t = useTranslations('train.status');
   const kb = Math.max(1, Math.round(state.weights.bytes / 1024));
   return (
@@ -23,7 +23,7 @@ export function RunStatusLine({ state, canSaveRuns, sharedPage }: { state: Sessi
         {state.phase === 'stopping' ? <span> · {t('stopping')}</span> : null}
         {state.phase === 'finished' && state.outcome ? <span> · {t(state.outcome)}</span> : null}
       </p>
-      {state.measurements.length > 0 ? <BackendMeasurements measurements={state.measurements} chosen={state.backend} /> : null}
+      {state.measurements.length > 0 ? <BackendMeasurements measurements={state.measurements} chosen={state.backend} measuredAt={state.measuredAt} onMeasureAgain={onMeasureAgain} /> : null}
       {state.backendNotes.length > 0 ? <p className="muted train-backend-notes">{t('skipped', { notes: state.backendNotes.join('; ') })}</p> : null}
       {canSaveRuns ? (
         <p className="muted">

@@ -104,7 +104,7 @@ export function TrainPanel({ document, architectureId, canSaveRuns, sharedPage =
       </div>
 
       <div className="train-main">
-        <RunStatusLine state={state} canSaveRuns={canSaveRuns} sharedPage={sharedPage} />
+        <RunStatusLine state={state} canSaveRuns={canSaveRuns} sharedPage={sharedPage} onMeasureAgain={busy ? undefined : () => session.forgetMeasurements()} />
         <TrainControls state={state} session={session} canStart={canStart} onStart={start} />
         {state.phase === 'failed' && state.failure ? (
           <div className="train-failure" role="alert">

@@ -3,6 +3,7 @@ import type { ApiResult } from '../api/client';
 import type { TrainerClient } from './client';
 import { defaultHyperparameters } from './hyperparameters';
 import type { PrepareRequest, TrainerEvent, TrainerRequest } from './protocol';
+import { MeasurementCache } from './measurementCache';
 import { TrainingSession } from './session';
 import { tinyCnn } from './testing';
 
@@ -53,6 +54,7 @@ function setup() {
       return c as unknown as TrainerClient;
     },
     api as never,
+    new MeasurementCache(null),
   );
   return { session, calls, clients };
 }
@@ -110,9 +112,20 @@ describe('TrainingSession', () => {
     // Stored as the runs API takes them (no step counts).
     expect(calls[0]).toBe('create wasm [{"backend":"webgpu","samplesPerSec":0,"error":"no adapter"},{"backend":"wasm","samplesPerSec":150}]');
 
-    // The same model, data and batch size again: the worker gets the figures instead of measuring.
+    expect(session.getSnapshot().measuredAt).toBeNull();
+
+    // The same model, data and batch size again: the worker gets the figures instead of measuring,
+    // and the page says they were measured earlier.
     start(session);
     expect(client.requests.at(-1)).toMatchObject({ backend: 'auto', measurements });
+    client.emit({ ...ready, backend: 'wasm', measurements } as TrainerEvent);
+    expect(session.getSnapshot().measuredAt).toEqual(expect.any(Number));
+    client.emit({ type: 'finished', outcome: 'stopped', epochsDone: 0 });
+    // "Measure again" forgets them.
+    session.forgetMeasurements();
+    expect(session.getSnapshot().measuredAt).toBeNull();
+    start(session);
+    expect(client.requests.at(-1)).not.toHaveProperty('measurements');
     client.emit({ type: 'finished', outcome: 'stopped', epochsDone: 0 });
     // Another batch size is another measurement.
     session.start({ document: tinyCnn(2), datasetId: 'd', hyperparameters: { ...defaultHyperparameters, epochs: 2, batchSize: 64 }, backend: 'auto', architectureId: 'arch' });

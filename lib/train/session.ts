@@ -11,6 +11,7 @@ import type { Hyperparameters } from './hyperparameters';
 import type { BatchProgress, EpochMetrics } from './metrics';
 import type { BackendMeasurement } from './autotune';
 import type { DatasetInfo, FailureKind, LoadingStage, TrainerEvent } from './protocol';
+import { MeasurementCache } from './measurementCache';
 import { RunRecorder, type RunsApi } from './recorder';
 import { MAX_WEIGHTS_BYTES } from '../api/types';
 import type { WeightsPayload } from './weights';
@@ -33,6 +34,8 @@ export interface SessionState {
   backendNotes: string[];
   /** Samples/s of this model per backend, from the autotune ('auto'); empty when the user named a backend. */
   measurements: BackendMeasurement[];
+  /** When the figures shown were measured, if they were kept from an earlier start (else null: measured now). */
+  measuredAt: number | null;
   dataset: DatasetInfo | null;
   hyperparameters: Hyperparameters | null;
   trainImages: number;
@@ -63,6 +66,7 @@ export const initialSessionState: SessionState = {
   threads: null,
   backendNotes: [],
   measurements: [],
+  measuredAt: null,
   dataset: null,
   hyperparameters: null,
   trainImages: 0,
@@ -109,12 +113,14 @@ export class TrainingSession {
   private options: StartOptions | null = null;
   private lastWeights: WeightsPayload | null = null;
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Autotune results by model, dataset and batch size: a second 'auto' start of the same model is not measured again. */
-  private readonly measured = new Map<string, BackendMeasurement[]>();
+  /** When the figures sent with the current start were measured (null: the worker measures). */
+  private keptAt: number | null = null;
 
   constructor(
     private readonly makeClient: () => TrainerClient = () => new TrainerClient(),
     private readonly runsApi: SessionApi = api,
+    /** Autotune results by model, dataset and batch size: a second 'auto' start of the same model is not measured again. */
+    private readonly measured: MeasurementCache = sharedMeasurementCache(),
   ) {}
 
   // ---- React's useSyncExternalStore
@@ -173,12 +179,13 @@ export class TrainingSession {
       hasModel: false,
     });
     const kept = options.backend === 'auto' ? this.measured.get(measurementKey(options)) : undefined;
+    this.keptAt = kept?.at ?? null;
     this.client.prepare({
       document: options.document,
       datasetId: options.datasetId,
       hyperparameters: options.hyperparameters,
       backend: options.backend,
-      ...(kept ? { measurements: kept } : {}),
+      ...(kept ? { measurements: kept.measurements } : {}),
       epochs: resume ? resume.epochs : options.hyperparameters.epochs,
       ...(resume?.weights ? { initialWeights: resume.weights } : {}),
       ...(resume ? { epochsDone: resume.epochsDone } : {}),
@@ -196,6 +203,13 @@ export class TrainingSession {
       backend,
       resume: { runId: this.state.runId, weights: this.lastWeights, epochsDone, epochs: remaining, backendChanged: true },
     });
+  }
+
+  /** Drops the kept figures for the last start's model: the next 'auto' start measures again. */
+  forgetMeasurements(): void {
+    if (this.options) this.measured.delete(measurementKey(this.options));
+    this.keptAt = null;
+    this.set({ measuredAt: null });
   }
 
   pause(): void {
@@ -333,12 +347,13 @@ export class TrainingSession {
   private ready(event: Extract<TrainerEvent, { type: 'ready' }>) {
     const options = this.options!;
     const resume = options.resume;
-    if (event.measurements.length > 0) this.measured.set(measurementKey(options), event.measurements);
+    if (event.measurements.length > 0 && this.keptAt === null) this.measured.set(measurementKey(options), event.measurements);
     this.set({
       backend: event.backend,
       threads: event.threads ?? null,
       backendNotes: event.backendNotes,
       measurements: event.measurements,
+      measuredAt: event.measurements.length > 0 ? this.keptAt : null,
       dataset: event.dataset,
       trainImages: event.trainImages,
       validationImages: event.validationImages,
@@ -409,6 +424,13 @@ export class TrainingSession {
       for (const l of this.listeners) l();
     }, NOTIFY_EVERY_MS);
   }
+}
+
+let cache: MeasurementCache | null = null;
+/** One per page, so every architecture's session reads and writes the same stored figures. */
+function sharedMeasurementCache(): MeasurementCache {
+  cache ??= new MeasurementCache();
+  return cache;
 }
 
 /** What the autotune's figures depend on: the layers and their wiring (not positions or names), the data and the batch size. */
