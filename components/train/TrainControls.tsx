@@ -34,7 +34,7 @@ export function TrainControls({ state, session, canStart, onStart }: Props) {
           {t('pause')}
         </button>
       )}
-      <button type="button" disabled={!(state.phase === 'training' || state.phase === 'paused')} onClick={() => session.stop()}>
+      <button type="button" disabled={!(state.phase === 'training' || state.phase === 'paused' || state.phase === 'loading')} onClick={() => session.stop()}>
         {t('stop')}
       </button>
       {/* Continuing needs a model: trained, stopped, or loaded from a saved run. */}

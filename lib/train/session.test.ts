@@ -178,4 +178,17 @@ describe('TrainingSession', () => {
     expect(client.requests.slice(1)).toEqual([{ type: 'pause' }, { type: 'resume' }, { type: 'stop' }]);
     expect(session.getSnapshot().phase).toBe('stopping');
   });
+
+  it('Stop while loading or measuring cancels the start and returns to idle', () => {
+    const { session, clients } = setup();
+    start(session);
+    const client = clients[0]!;
+    client.emit({ type: 'loading', stage: 'measuring', progress: null });
+    session.stop();
+    expect(client.requests.at(-1)).toEqual({ type: 'stop' });
+    expect(session.getSnapshot().phase).toBe('stopping');
+    client.emit({ type: 'cancelled' });
+    expect(session.getSnapshot()).toMatchObject({ phase: 'idle', loading: null });
+    expect(session.busy).toBe(false);
+  });
 });

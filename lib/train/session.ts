@@ -220,8 +220,9 @@ export class TrainingSession {
     if (this.state.phase === 'paused') this.client?.send({ type: 'resume' });
   }
 
+  /** Stops training (the model keeps what it learned), or the loading and measuring before it. */
   stop(): void {
-    if (this.state.phase === 'training' || this.state.phase === 'paused') {
+    if (this.state.phase === 'training' || this.state.phase === 'paused' || this.state.phase === 'loading') {
       this.client?.send({ type: 'stop' });
       this.set({ phase: 'stopping' });
     }
@@ -331,6 +332,8 @@ export class TrainingSession {
           epochsDone: event.metrics.epoch + 1,
           validating: false,
         });
+      case 'cancelled':
+        return this.set({ phase: 'idle', loading: null });
       case 'paused':
         return this.set({ phase: 'paused' });
       case 'resumed':
