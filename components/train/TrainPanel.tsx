@@ -126,7 +126,7 @@ export function TrainPanel({ document, architectureId, canSaveRuns, sharedPage =
         {state.epochsPlanned > 0 ? <TrainingProgress state={state} /> : null}
         <TrainingCharts state={state} />
 
-        {state.phase !== 'idle' ? (
+        {state.hasModel || state.evaluation ? (
           <section className="train-section">
             <h3>{t('evaluation.title')}</h3>
             <div className="train-eval-controls">

@@ -179,16 +179,25 @@ describe('TrainingSession', () => {
     expect(session.getSnapshot().phase).toBe('stopping');
   });
 
-  it('Stop while loading or measuring cancels the start and returns to idle', () => {
+  it('Stop while loading or measuring ends the worker at once and returns to idle; the next start gets a fresh one', () => {
     const { session, clients } = setup();
+    let terminated = 0;
     start(session);
     const client = clients[0]!;
+    client.terminate = () => void terminated++;
     client.emit({ type: 'loading', stage: 'measuring', progress: null });
     session.stop();
-    expect(client.requests.at(-1)).toEqual({ type: 'stop' });
-    expect(session.getSnapshot().phase).toBe('stopping');
-    client.emit({ type: 'cancelled' });
+    expect(terminated).toBe(1);
     expect(session.getSnapshot()).toMatchObject({ phase: 'idle', loading: null });
     expect(session.busy).toBe(false);
+    start(session);
+    expect(clients).toHaveLength(2);
+  });
+
+  it('a worker that reports it was cancelled leaves the page idle', () => {
+    const { session, clients } = setup();
+    start(session);
+    clients[0]!.emit({ type: 'cancelled' });
+    expect(session.getSnapshot()).toMatchObject({ phase: 'idle', loading: null });
   });
 });

@@ -220,9 +220,20 @@ export class TrainingSession {
     if (this.state.phase === 'paused') this.client?.send({ type: 'resume' });
   }
 
-  /** Stops training (the model keeps what it learned), or the loading and measuring before it. */
+  /**
+   * Stops training (the model keeps what it learned). While loading or
+   * measuring there is nothing to keep: the worker goes at once (a GPU step
+   * in flight cannot be interrupted), and the next start begins afresh.
+   */
   stop(): void {
-    if (this.state.phase === 'training' || this.state.phase === 'paused' || this.state.phase === 'loading') {
+    if (this.state.phase === 'loading' && !this.state.hasModel) {
+      this.client?.terminate();
+      this.client = null;
+      this.recorder?.stopHeartbeat();
+      this.set({ phase: 'idle', loading: null });
+      return;
+    }
+    if (this.state.phase === 'training' || this.state.phase === 'paused') {
       this.client?.send({ type: 'stop' });
       this.set({ phase: 'stopping' });
     }
