@@ -209,7 +209,6 @@ describe('TrainerHost (the worker, driven by messages)', () => {
 
   it('stops while measuring: the rest is not measured, nothing is trained, and the page hears it was cancelled', async () => {
     const measuredOn: string[] = [];
-    let host!: TrainerHost;
     const h = harness({
       measureBackends: (build, batch, makeOptimizer, onMeasurement, shouldStop) =>
         autotune(build, batch, {
@@ -218,7 +217,7 @@ describe('TrainerHost (the worker, driven by messages)', () => {
           onMeasurement: (m) => {
             onMeasurement(m);
             // The user presses Stop once the first figure is on screen.
-            if (m.backend === 'wasm') void host.handle({ type: 'stop' });
+            if (m.backend === 'wasm') void h.host.handle({ type: 'stop' });
           },
           shouldStop,
           activateBest: false,
@@ -229,7 +228,7 @@ describe('TrainerHost (the worker, driven by messages)', () => {
           },
         }),
     });
-    host = h.host;
+    const { host } = h;
     await host.handle(prepare(2));
     expect(measuredOn).toEqual(['wasm']);
     expect(h.events.some((e) => e.type === 'ready' || e.type === 'batch')).toBe(false);

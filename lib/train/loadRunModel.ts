@@ -2,21 +2,23 @@
 // (compiled from the run's own document snapshot, with its saved weights),
 // to show learned kernels and feature maps. Layer names are the node ids.
 import type * as tf from '@tensorflow/tfjs';
-import { getRun, loadRunWeights } from '../api/client';
+import { getRun, loadRunWeights, saveRunWeights } from '../api/client';
 import { compileGraph } from '../compile';
 import type { ArchitectureDocument } from '../schema';
+import { runWeightsIOHandler } from './runWeightsIO';
 import { importWeights, type WeightsPayload } from './weights';
 
 export type LoadedRunModel = { ok: true; model: tf.LayersModel; document: ArchitectureDocument } | { ok: false; error: string };
 
 /** The caller owns the model and disposes it. */
 export async function loadRunModel(runId: string): Promise<LoadedRunModel> {
-  const [run, weights] = await Promise.all([getRun(runId), loadRunWeights(runId)]);
+  const handler = runWeightsIOHandler(runId, { saveRunWeights, loadRunWeights });
+  const [run, artifacts] = await Promise.all([getRun(runId), handler.load!().catch((e: unknown) => e as Error)]);
   if (!run.ok) return { ok: false, error: run.error };
-  if (!weights.ok) return { ok: false, error: weights.status === 404 ? 'This run has no saved weights' : weights.error };
+  if (artifacts instanceof Error) return { ok: false, error: artifacts.message };
   const compiled = compileGraph(run.data.document);
   if (!compiled.ok) return { ok: false, error: compiled.issues.map((i) => i.message).join('\n') };
-  const payload: WeightsPayload = { weightSpecs: weights.data.weightSpecs as WeightsPayload['weightSpecs'], weightData: weights.data.weightData };
+  const payload: WeightsPayload = { weightSpecs: artifacts.weightSpecs!, weightData: artifacts.weightData as ArrayBuffer };
   const loaded = importWeights(compiled.model, payload);
   if (!loaded.ok) {
     compiled.model.dispose();

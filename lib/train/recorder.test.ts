@@ -30,6 +30,7 @@ function fakeApi(createOk = true) {
       return { ok: false, status: 500, error: 'db down' };
     },
     saveRunWeights: async () => ({ ok: true, data: null }),
+    loadRunWeights: async () => ({ ok: false, status: 404, error: 'none' }),
   };
   return { api, calls, release };
 }

@@ -2,14 +2,17 @@
 // one epoch at a time as each ends (so a closed tab loses at most the epoch
 // under way), a heartbeat every 15 s, the final status and the weights.
 // Calls run one after another; a failed call is reported, never thrown.
+import type * as tf from '@tensorflow/tfjs';
 import type { ApiResult } from '../api/client';
 import type { CreateRunBody, EpochMetrics, RunPatch, RunSummary, RunWeights } from '../api/types';
+import { runWeightsIOHandler } from './runWeightsIO';
 
 export interface RunsApi {
   createRun(architectureId: string, body: CreateRunBody): Promise<ApiResult<{ id: string }>>;
   appendEpoch(runId: string, metrics: EpochMetrics): Promise<ApiResult<unknown>>;
   updateRun(runId: string, patch: RunPatch): Promise<ApiResult<RunSummary>>;
   saveRunWeights(runId: string, weights: RunWeights): Promise<ApiResult<unknown>>;
+  loadRunWeights(runId: string): Promise<ApiResult<RunWeights>>;
 }
 
 export const HEARTBEAT_MS = 15_000;
@@ -63,8 +66,12 @@ export class RunRecorder {
 
   weights(weights: RunWeights, onDone: (error: string | null) => void): void {
     this.enqueue(async (runId) => {
-      const result = await this.api.saveRunWeights(runId, weights);
-      onDone(result.ok ? null : result.error);
+      try {
+        await runWeightsIOHandler(runId, this.api).save!({ weightSpecs: weights.weightSpecs as tf.io.WeightsManifestEntry[], weightData: weights.weightData });
+        onDone(null);
+      } catch (e) {
+        onDone(e instanceof Error ? e.message : String(e));
+      }
     });
   }
 

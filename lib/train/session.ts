@@ -13,6 +13,7 @@ import type { BackendMeasurement } from './autotune';
 import type { DatasetInfo, FailureKind, LoadingStage, TrainerEvent } from './protocol';
 import { MeasurementCache } from './measurementCache';
 import { RunRecorder, type RunsApi } from './recorder';
+import { runWeightsIOHandler } from './runWeightsIO';
 import { MAX_WEIGHTS_BYTES } from '../api/types';
 import type { WeightsPayload } from './weights';
 
@@ -99,7 +100,7 @@ export interface StartOptions {
   resume?: { runId: string | null; weights: WeightsPayload | null; epochsDone: number; epochs: number; backendChanged: boolean };
 }
 
-type SessionApi = RunsApi & Pick<typeof api, 'getRun' | 'loadRunWeights'>;
+type SessionApi = RunsApi & Pick<typeof api, 'getRun'>;
 
 /** Batch events can come hundreds of times a second; React hears about them at most this often. */
 const NOTIFY_EVERY_MS = 100;
@@ -285,10 +286,10 @@ export class TrainingSession {
    */
   async loadRun(runId: string, architectureId: string | null, datasetId: string): Promise<{ ok: true } | { ok: false; error: string }> {
     if (this.busy) return { ok: false, error: 'Stop the current training first' };
-    const [run, weights] = await Promise.all([this.runsApi.getRun(runId), this.runsApi.loadRunWeights(runId)]);
+    const [run, artifacts] = await Promise.all([this.runsApi.getRun(runId), runWeightsIOHandler(runId, this.runsApi).load!().catch((e: unknown) => e as Error)]);
     if (!run.ok) return { ok: false, error: run.error };
-    if (!weights.ok) return { ok: false, error: weights.status === 404 ? 'This run has no saved weights' : weights.error };
-    const payload: WeightsPayload = { weightSpecs: weights.data.weightSpecs as WeightsPayload['weightSpecs'], weightData: weights.data.weightData };
+    if (artifacts instanceof Error) return { ok: false, error: artifacts.message };
+    const payload: WeightsPayload = { weightSpecs: artifacts.weightSpecs!, weightData: artifacts.weightData as ArrayBuffer };
     this.lastWeights = payload;
     this.state = { ...this.state, epochs: run.data.epochs, batches: [], epochsPlanned: run.data.epochsPlanned };
     this.start({
