@@ -56,7 +56,7 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
   const label = (r: RunSummary) => `${format.dateTime(new Date(r.startedAt), { dateStyle: 'short', timeStyle: 'short' })} · ${r.dataset.name}`;
   const shownKey = shown.map((r) => r.id).join(',');
   const series = useMemo(
-    () => shown.map((r, i) => ({ label: label(r), color: palette[i % palette.length]!, points: true, width: 2 })),
+    () => shown.map((r, i) => ({ label: `${label(r)} · ${r.hyperparameters.optimizer} ${r.hyperparameters.learningRate} · ${r.hyperparameters.batchSize}`, color: palette[i % palette.length]!, points: true, width: 2 })),
     // The series change only when other runs are shown (the labels are derived from them).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [shownKey],
@@ -108,6 +108,7 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
               <th scope="col">{t('compare')}</th>
               <th scope="col">{t('started')}</th>
               <th scope="col">{t('dataset')}</th>
+              <th scope="col">{t('hyperparameters')}</th>
               <th scope="col">{t('backend')}</th>
               <th scope="col">{t('epochs')}</th>
               <th scope="col">{t('bestValAccuracy')}</th>
@@ -127,6 +128,13 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
                 <td>
                   {r.dataset.name}
                   {r.hyperparameters.trainLimit ? <span className="muted"> · {t('subset', { count: r.hyperparameters.trainLimit })}</span> : null}
+                </td>
+                <td className="mono train-run-hp">
+                  {t('hyperparameterSummary', {
+                    optimizer: r.hyperparameters.optimizer,
+                    learningRate: String(r.hyperparameters.learningRate),
+                    batchSize: r.hyperparameters.batchSize,
+                  })}
                 </td>
                 <td>{r.backend}</td>
                 <td>
