@@ -109,7 +109,15 @@ export function TrainPanel({ document, architectureId, canSaveRuns, sharedPage =
         {state.phase === 'failed' && state.failure ? (
           <div className="train-failure" role="alert">
             <p>
-              <strong>{t(`failure.${state.failure.kind}`)}</strong> {state.failure.error}
+              <strong>{t(`failure.${state.failure.kind}`)}</strong>{' '}
+              {state.failure.diverged
+                ? t(state.failure.diverged.batch > 0 ? 'failure.divergedAt' : 'failure.divergedInValidation', {
+                    value: String(state.failure.diverged.value),
+                    epoch: state.failure.diverged.epoch + 1,
+                    batch: state.failure.diverged.batch,
+                    learningRate: String(state.failure.diverged.learningRate),
+                  })
+                : state.failure.error}
             </p>
             {session.canContinueElsewhere ? (
               <p>

@@ -61,7 +61,12 @@ describe('TrainingLoop', () => {
     );
     expect(failure).toBeInstanceOf(DivergedError);
     expect(epochs).toEqual([]);
-    expect(classifyFailure(failure)).toEqual({ kind: 'diverged', error: expect.stringMatching(/loss became NaN at epoch 1, batch \d+.*learning rate 1e\+30.*lower learning rate/) });
+    expect(classifyFailure(failure)).toEqual({
+      kind: 'diverged',
+      error: expect.stringMatching(/loss became NaN at epoch 1, batch \d+.*learning rate 1e\+30.*lower learning rate/),
+      // The parts the page puts into its own (translated) sentence.
+      diverged: { epoch: 0, batch: expect.any(Number), learningRate: 1e30, value: NaN },
+    });
     // The scalars read so far are disposed even though the epoch broke off.
     expect(tf.memory().numTensors).toBe(before);
     loop.dispose();

@@ -15,7 +15,7 @@ export class DivergedError extends Error {
     readonly epoch: number,
     readonly batch: number,
     readonly learningRate: number,
-    value: number,
+    readonly value: number,
   ) {
     super(
       `The loss became ${value} at epoch ${epoch + 1}${batch > 0 ? `, batch ${batch}` : ''}: the weights blew up at learning rate ${learningRate}. ` +

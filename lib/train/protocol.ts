@@ -48,6 +48,15 @@ export type TrainerRequest =
 
 export type LoadingStage = 'dataset' | 'measuring' | 'backend' | 'model';
 
+/** Where a loss stopped being a number, so the page can say it in the user's language. */
+export interface DivergedDetail {
+  epoch: number;
+  /** 0: in validation. */
+  batch: number;
+  learningRate: number;
+  value: number;
+}
+
 export type FailureKind = 'deviceLost' | 'outOfMemory' | 'diverged' | 'invalid' | 'error';
 
 export type TrainerEvent =
@@ -79,7 +88,7 @@ export type TrainerEvent =
   | { type: 'paused' }
   | { type: 'resumed' }
   | { type: 'finished'; outcome: 'completed' | 'stopped'; epochsDone: number }
-  | { type: 'failed'; kind: FailureKind; error: string }
+  | { type: 'failed'; kind: FailureKind; error: string; diverged?: DivergedDetail }
   | { type: 'evaluation'; requestId: number; evaluation: Evaluation }
   | { type: 'prediction'; requestId: number; probabilities: number[] }
   | { type: 'examples'; requestId: number; images: Uint8Array; shape: [number, number, number]; labels: number[] }

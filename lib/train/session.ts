@@ -10,7 +10,7 @@ import type { Evaluation } from './evaluate';
 import type { Hyperparameters } from './hyperparameters';
 import type { BatchProgress, EpochMetrics } from './metrics';
 import type { BackendMeasurement } from './autotune';
-import type { DatasetInfo, FailureKind, LoadingStage, TrainerEvent } from './protocol';
+import type { DatasetInfo, DivergedDetail, FailureKind, LoadingStage, TrainerEvent } from './protocol';
 import { MeasurementCache } from './measurementCache';
 import { RunRecorder, type RunsApi } from './recorder';
 import { runWeightsIOHandler } from './runWeightsIO';
@@ -48,7 +48,7 @@ export interface SessionState {
   epochs: EpochMetrics[];
   batches: BatchPoint[];
   outcome: 'completed' | 'stopped' | null;
-  failure: { kind: FailureKind; error: string } | null;
+  failure: { kind: FailureKind; error: string; diverged?: DivergedDetail } | null;
   /** The run this session writes to; null when runs are not kept (shared page) or not created yet. */
   runId: string | null;
   recordErrors: string[];
@@ -353,7 +353,7 @@ export class TrainingSession {
       case 'finished':
         return this.finished(event.outcome, event.epochsDone);
       case 'failed':
-        return this.failed(event.kind, event.error);
+        return this.failed(event.kind, event.error, event.diverged);
       default:
         return;
     }
@@ -415,10 +415,10 @@ export class TrainingSession {
       .catch((e: unknown) => this.set({ weights: { state: 'failed', bytes: 0, error: e instanceof Error ? e.message : String(e) } }));
   }
 
-  private failed(kind: FailureKind, error: string) {
+  private failed(kind: FailureKind, error: string, diverged?: DivergedDetail) {
     this.recorder?.stopHeartbeat();
     const wasTraining = this.state.phase !== 'loading' || this.state.hasModel;
-    this.set({ phase: 'failed', failure: { kind, error }, loading: null, validating: false });
+    this.set({ phase: 'failed', failure: { kind, error, ...(diverged ? { diverged } : {}) }, loading: null, validating: false });
     if (wasTraining) this.recorder?.update({ status: 'failed', error: error.slice(0, 2000) });
   }
 
