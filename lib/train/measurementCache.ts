@@ -3,6 +3,7 @@
 // that takes tens of seconds for the course model. Figures older than a week,
 // or from a storage entry that does not parse, are not used.
 import { z } from 'zod';
+import type { ArchitectureDocument } from '../schema';
 import type { BackendMeasurement } from './autotune';
 import { backendNames } from './backendNames';
 
@@ -88,4 +89,22 @@ export class MeasurementCache {
       // Storage full or disabled: the figures stay for this page.
     }
   }
+}
+
+/** What the autotune's figures depend on: the layers and their wiring (not positions or names), the data and the batch size. */
+export function measurementKey(document: ArchitectureDocument, datasetId: string, batchSize: number): string {
+  return JSON.stringify([
+    document.nodes.map((n) => [n.id, n.type, n.params]),
+    document.edges.map((e) => [e.source, e.target, e.targetHandle]),
+    datasetId,
+    batchSize,
+  ]);
+}
+
+let shared: MeasurementCache | null = null;
+
+/** One per page, so every architecture's session reads and writes the same stored figures. */
+export function sharedMeasurementCache(): MeasurementCache {
+  shared ??= new MeasurementCache();
+  return shared;
 }

@@ -4,90 +4,19 @@
 import * as api from '../api/client';
 import type { DatasetRef, RunWeights } from '../api/types';
 import type { ArchitectureDocument } from '../schema';
-import type { BackendChoice, BackendName } from './backendNames';
+import type { BackendChoice } from './backendNames';
 import { TrainerClient, type ExampleImages } from './client';
 import type { Evaluation } from './evaluate';
 import type { Hyperparameters } from './hyperparameters';
-import type { BatchProgress, EpochMetrics } from './metrics';
-import type { BackendMeasurement } from './autotune';
-import type { DatasetInfo, DivergedDetail, FailureKind, LoadingStage, TrainerEvent } from './protocol';
-import { MeasurementCache } from './measurementCache';
+import type { DivergedDetail, FailureKind, TrainerEvent } from './protocol';
+import { initialSessionState, type SessionState } from './sessionState';
+import { measurementKey, sharedMeasurementCache, type MeasurementCache } from './measurementCache';
 import { RunRecorder, type RunsApi } from './recorder';
 import { runWeightsIOHandler } from './runWeightsIO';
 import { MAX_WEIGHTS_BYTES } from '../api/types';
 import type { WeightsPayload } from './weights';
 
-export type Phase = 'idle' | 'loading' | 'training' | 'paused' | 'stopping' | 'finished' | 'failed';
-
-export interface BatchPoint {
-  /** Epochs done, fractional: 1.5 is halfway through the second epoch. */
-  x: number;
-  loss: number;
-  accuracy: number;
-}
-
-export interface SessionState {
-  phase: Phase;
-  loading: { stage: LoadingStage; progress: number | null } | null;
-  backend: BackendName | null;
-  /** WASM's thread count, when WASM trains. */
-  threads: number | null;
-  backendNotes: string[];
-  /** Samples/s of this model per backend, from the autotune ('auto'); empty when the user named a backend. */
-  measurements: BackendMeasurement[];
-  /** When the figures shown were measured, if they were kept from an earlier start (else null: measured now). */
-  measuredAt: number | null;
-  dataset: DatasetInfo | null;
-  hyperparameters: Hyperparameters | null;
-  trainImages: number;
-  validationImages: number;
-  epochsPlanned: number;
-  epochsDone: number;
-  progress: BatchProgress | null;
-  validating: boolean;
-  epochs: EpochMetrics[];
-  batches: BatchPoint[];
-  outcome: 'completed' | 'stopped' | null;
-  failure: { kind: FailureKind; error: string; diverged?: DivergedDetail } | null;
-  /** The run this session writes to; null when runs are not kept (shared page) or not created yet. */
-  runId: string | null;
-  recordErrors: string[];
-  weights: { state: 'none' | 'saving' | 'saved' | 'tooLarge' | 'failed'; bytes: number; error: string | null };
-  evaluation: Evaluation | null;
-  evaluating: boolean;
-  evaluationError: string | null;
-  /** Whether a model is in the worker (trained, stopped, or loaded from a run) to evaluate and predict with. */
-  hasModel: boolean;
-}
-
-export const initialSessionState: SessionState = {
-  phase: 'idle',
-  loading: null,
-  backend: null,
-  threads: null,
-  backendNotes: [],
-  measurements: [],
-  measuredAt: null,
-  dataset: null,
-  hyperparameters: null,
-  trainImages: 0,
-  validationImages: 0,
-  epochsPlanned: 0,
-  epochsDone: 0,
-  progress: null,
-  validating: false,
-  epochs: [],
-  batches: [],
-  outcome: null,
-  failure: null,
-  runId: null,
-  recordErrors: [],
-  weights: { state: 'none', bytes: 0, error: null },
-  evaluation: null,
-  evaluating: false,
-  evaluationError: null,
-  hasModel: false,
-};
+export { initialSessionState, type BatchPoint, type Phase, type SessionState } from './sessionState';
 
 export interface StartOptions {
   document: ArchitectureDocument;
@@ -179,7 +108,7 @@ export class TrainingSession {
       batches: resume ? this.state.batches.filter((b) => b.x <= resume.epochsDone) : [],
       hasModel: false,
     });
-    const kept = options.backend === 'auto' ? this.measured.get(measurementKey(options)) : undefined;
+    const kept = options.backend === 'auto' ? this.measured.get(measurementKey(options.document, options.datasetId, options.hyperparameters.batchSize)) : undefined;
     this.keptAt = kept?.at ?? null;
     this.client.prepare({
       document: options.document,
@@ -208,7 +137,7 @@ export class TrainingSession {
 
   /** Drops the kept figures for the last start's model: the next 'auto' start measures again. */
   forgetMeasurements(): void {
-    if (this.options) this.measured.delete(measurementKey(this.options));
+    if (this.options) this.measured.delete(measurementKey(this.options.document, this.options.datasetId, this.options.hyperparameters.batchSize));
     this.keptAt = null;
     this.set({ measuredAt: null });
   }
@@ -362,7 +291,7 @@ export class TrainingSession {
   private ready(event: Extract<TrainerEvent, { type: 'ready' }>) {
     const options = this.options!;
     const resume = options.resume;
-    if (event.measurements.length > 0 && this.keptAt === null) this.measured.set(measurementKey(options), event.measurements);
+    if (event.measurements.length > 0 && this.keptAt === null) this.measured.set(measurementKey(options.document, options.datasetId, options.hyperparameters.batchSize), event.measurements);
     this.set({
       backend: event.backend,
       threads: event.threads ?? null,
@@ -439,24 +368,6 @@ export class TrainingSession {
       for (const l of this.listeners) l();
     }, NOTIFY_EVERY_MS);
   }
-}
-
-let cache: MeasurementCache | null = null;
-/** One per page, so every architecture's session reads and writes the same stored figures. */
-function sharedMeasurementCache(): MeasurementCache {
-  cache ??= new MeasurementCache();
-  return cache;
-}
-
-/** What the autotune's figures depend on: the layers and their wiring (not positions or names), the data and the batch size. */
-function measurementKey(options: StartOptions): string {
-  const { nodes, edges } = options.document;
-  return JSON.stringify([
-    nodes.map((n) => [n.id, n.type, n.params]),
-    edges.map((e) => [e.source, e.target, e.targetHandle]),
-    options.datasetId,
-    options.hyperparameters.batchSize,
-  ]);
 }
 
 const sessions = new Map<string, TrainingSession>();

@@ -6,9 +6,6 @@ export interface WeightsPayload {
   weightData: ArrayBuffer;
 }
 
-/** The runs API refuses weights above this (HTTP 413). */
-export const MAX_WEIGHTS_BYTES = 64 * 1024 * 1024;
-
 /**
  * Every weight of the model (trainable and BatchNormalization's moving
  * statistics), named as in Keras: "<node id>/kernel". The optimizer's state is
