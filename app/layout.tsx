@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/" className="brand">
               {t('appName')}
             </Link>
-            <nav aria-label="Main">
+            <nav aria-label={t('nav.label')}>
               <Link href="/new">{t('nav.new')}</Link>
               <Link href="/mine">{t('nav.mine')}</Link>
               <Link href="/datasets">{t('nav.datasets')}</Link>
