@@ -17,7 +17,9 @@ interface Props {
 export function BackendMeasurements({ measurements, chosen, measuredAt, onMeasureAgain }: Props) {
   const t = useTranslations('train');
   const format = useFormatter();
-  const fastest = measurements.reduce<BackendMeasurement | null>((a, m) => (!m.error && m.samplesPerSec > 0 && (!a || m.samplesPerSec > a.samplesPerSec) ? m : a), null);
+  // Named once the choice is made (while measuring, the fastest so far may not stay so).
+  const fastest =
+    chosen === null ? null : measurements.reduce<BackendMeasurement | null>((a, m) => (!m.error && m.samplesPerSec > 0 && !m.probeOnly && (!a || m.samplesPerSec > a.samplesPerSec) ? m : a), null);
   return (
     <div className="train-measurements">
       <span className="muted">{t('status.measurements.title')}:</span>
