@@ -109,7 +109,10 @@ test('trains on an imported CSV with a missing label value, on the backend the a
     await expect(train.backendStatus).toContainText(`Backend: wasm · ${threads} thread${threads === 1 ? '' : 's'}`);
   }
 
-  // The run is kept with its class count and can be loaded back into the Train tab.
+  // The run is kept with its class count and can be loaded back into the Train tab,
+  // even after the form has moved on to other settings.
+  await page.getByLabel('Dataset', { exact: true }).selectOption({ index: 0 });
+  await train.field('Batch size').fill('32');
   await page.getByRole('tab', { name: 'Runs' }).click();
   const row = page.locator('table.train-runs-table tbody tr');
   await expect(row).toHaveCount(1);
@@ -119,6 +122,9 @@ test('trains on an imported CSV with a missing label value, on the backend the a
   await expect(row.getByRole('link', { name: 'What it learned' })).toHaveAttribute('href', /\/learn\/perceive\?run=/);
   await row.getByRole('button', { name: /^Open run .* in Train$/ }).click();
   await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
+  // The form shows the run's own dataset and settings.
+  await expect(page.getByLabel('Dataset', { exact: true }).locator('option:checked')).toHaveText('signs-small (22 / 11 images, 28×28×1)');
+  await expect(train.field('Batch size')).toHaveValue('8');
   await page.getByRole('button', { name: 'Evaluate on the test set' }).click();
   await expect(train.testAccuracy).toContainText('Test accuracy', { timeout: 60_000 });
 

@@ -113,6 +113,8 @@ function EditorShell(props: Props) {
   const [tab, setTab] = useState<Tab>('design');
   // The training panel stays mounted once opened, so a run goes on while the user edits or looks at runs.
   const [trainOpened, setTrainOpened] = useState(false);
+  // Bumped when a saved run is opened from Runs: the Train form starts again from that run's dataset and settings.
+  const [trainFormKey, setTrainFormKey] = useState(0);
   const doc = useEditor((s) => s.doc);
   const shareId = props.mode === 'shared' ? props.shareId : sync.saved?.shareId;
 
@@ -171,12 +173,13 @@ function EditorShell(props: Props) {
       </div>
       {trainOpened ? (
         <div className="train-tab" hidden={tab !== 'train'}>
-          <TrainTab doc={doc} architectureId={readOnly ? null : (sync.saved?.id ?? null)} canSaveRuns={!readOnly && !!sync.saved} readOnly={readOnly} />
+          <TrainTab key={trainFormKey} doc={doc} architectureId={readOnly ? null : (sync.saved?.id ?? null)} canSaveRuns={!readOnly && !!sync.saved} readOnly={readOnly} />
         </div>
       ) : null}
       {tab === 'runs' && sync.saved ? <RunsTab
           architectureId={sync.saved.id}
           onOpenedInTrain={() => {
+            setTrainFormKey((k) => k + 1);
             setTrainOpened(true);
             setTab('train');
           }}
