@@ -159,6 +159,28 @@ test.describe('editor', () => {
     await page.getByLabel('语言').selectOption('en');
     await expect(page.getByRole('heading', { name: 'Pooling' })).toBeVisible();
   });
+
+  test('Keras code: the course CNN as tf.keras Python to download; a graph with errors lists them instead', async ({ page }) => {
+    await page.goto('/new?template=course-cnn');
+    await page.getByRole('button', { name: 'Keras code' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Keras code (tf.keras)' });
+    const code = dialog.getByLabel('Python code');
+    await expect(code).toContainText("conv1 = layers.Conv2D(75, (3, 3), strides=(1, 1), padding='same', activation='relu', use_bias=True, name='conv1')(input_)");
+    await expect(code).toContainText('(total 264,049: 263,749 trainable, 300 non-trainable)');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download .py' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Course_CNN.*\.py$/);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // Dense straight after the input: an error, so no code.
+    await page.goto('/new?template=dense-baseline');
+    const editor = new EditorPage(page);
+    await editor.select('flatten');
+    await page.keyboard.press('Delete');
+    await page.getByRole('button', { name: 'Keras code' }).click();
+    await expect(page.getByRole('dialog', { name: 'Keras code (tf.keras)' })).toContainText('Fix');
+    await expect(page.getByRole('dialog', { name: 'Keras code (tf.keras)' }).getByLabel('Python code')).toHaveCount(0);
+  });
 });
 
 test('typing in the inspector re-renders only the layers it affects', async ({ page }) => {

@@ -5,7 +5,9 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { autoLayout, moveNodes } from '@/lib/graph';
 import { parseArchitectureJson, serializeDocument, type SchemaIssue } from '@/lib/schema';
+import { downloadText } from './download';
 import { useEditorStore, useHistory, useReadOnly } from './EditorContext';
+import { KerasExportButton } from './KerasExport';
 
 export function HistoryButtons() {
   const t = useTranslations('editor.toolbar');
@@ -50,15 +52,6 @@ export function LayoutButtons() {
   );
 }
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** Export the document as .json; import validates it and shows the schema errors instead of loading a broken graph. */
 export function FileButtons() {
   const t = useTranslations('editor');
@@ -99,11 +92,12 @@ export function FileButtons() {
         type="button"
         onClick={() => {
           const doc = store.getState().doc;
-          download(`${doc.name.replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'architecture'}.json`, serializeDocument(doc));
+          downloadText(`${doc.name.replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'architecture'}.json`, serializeDocument(doc), 'application/json');
         }}
       >
         {t('toolbar.export')}
       </button>
+      <KerasExportButton />
       {issues && (
         <div className="dialog" role="alertdialog" aria-labelledby="import-errors-title">
           <p id="import-errors-title">
