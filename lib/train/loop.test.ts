@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { compileGraph } from '../compile';
 import { planSplit } from './batches';
 import { defaultHyperparameters, type Hyperparameters } from './hyperparameters';
@@ -111,7 +111,9 @@ describe('TrainingLoop', () => {
     let batches = 0;
     const control: LoopControl = { stopRequested: () => false, waitWhilePaused: () => (paused && batches === 2 ? gate : Promise.resolve()) };
     const done = loop.train(1, control, { onBatch: () => void batches++ });
-    await new Promise((r) => setTimeout(r, 300));
+    // However slow the machine: it reaches batch 2, then stays there while paused.
+    await vi.waitFor(() => expect(batches).toBe(2), { timeout: 20_000 });
+    await new Promise((r) => setTimeout(r, 200));
     expect(batches).toBe(2);
     paused = false;
     release();
