@@ -20,7 +20,7 @@ export function RunStatusLine({ state, canSaveRuns, sharedPage, onMeasureAgain }
           </span>
         ) : null}
         {state.phase === 'paused' ? <span> · {t('paused')}</span> : null}
-        {state.phase === 'stopping' ? <span> · {t(state.loading ? 'stoppingStart' : 'stopping')}</span> : null}
+        {state.phase === 'stopping' ? <span> · {t('stopping')}</span> : null}
         {state.phase === 'finished' && state.outcome ? <span> · {t(state.outcome)}</span> : null}
       </p>
       {state.measurements.length > 0 ? <BackendMeasurements measurements={state.measurements} chosen={state.backend} measuredAt={state.measuredAt} onMeasureAgain={onMeasureAgain} /> : null}

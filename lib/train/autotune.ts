@@ -61,8 +61,6 @@ export interface AutotuneOptions {
   makeOptimizer?: () => tf.Optimizer;
   /** Called after each backend, for a progress display. */
   onMeasurement?: (measurement: BackendMeasurement) => void;
-  /** Checked before each backend: true ends the autotune with what it has (the user stopped). */
-  shouldStop?: () => boolean;
   /** Leave the fastest backend current at the end (default true). */
   activateBest?: boolean;
 }
@@ -168,7 +166,6 @@ export async function autotune(buildModel: () => tf.LayersModel, sampleBatch: Sa
   const measurements: BackendMeasurement[] = [];
   const probes = { best: 0 };
   for (const backend of options.backends ?? defaultAutotuneBackends) {
-    if (options.shouldStop?.()) break;
     const measurement = await measure(backend, buildModel, sampleBatch, settings, probes);
     measurements.push(measurement);
     options.onMeasurement?.(measurement);

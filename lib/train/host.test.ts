@@ -206,33 +206,4 @@ describe('TrainerHost (the worker, driven by messages)', () => {
     expect(events.find((e) => e.type === 'ready')).toMatchObject({ measurements: [] });
     host.dispose();
   });
-
-  it('stops while measuring: the rest is not measured, nothing is trained, and the page hears it was cancelled', async () => {
-    const measuredOn: string[] = [];
-    const h = harness({
-      measureBackends: (build, batch, makeOptimizer, onMeasurement, shouldStop) =>
-        autotune(build, batch, {
-          backends: ['wasm', 'webgl', 'cpu'],
-          makeOptimizer,
-          onMeasurement: (m) => {
-            onMeasurement(m);
-            // The user presses Stop once the first figure is on screen.
-            if (m.backend === 'wasm') void h.host.handle({ type: 'stop' });
-          },
-          shouldStop,
-          activateBest: false,
-          activate: async (b) => {
-            measuredOn.push(b);
-            await tf.setBackend('cpu');
-            return null;
-          },
-        }),
-    });
-    const { host } = h;
-    await host.handle(prepare(2));
-    expect(measuredOn).toEqual(['wasm']);
-    expect(h.events.some((e) => e.type === 'ready' || e.type === 'batch')).toBe(false);
-    expect(h.events.at(-1)).toEqual({ type: 'cancelled' });
-    host.dispose();
-  });
 });

@@ -29,7 +29,6 @@ export interface HostDeps {
     batch: SampleBatch,
     makeOptimizer: () => tf.Optimizer,
     onMeasurement: (m: BackendMeasurement) => void,
-    shouldStop: () => boolean,
   ): Promise<AutotuneResult>;
   /** Snapshot the weights after every epoch (off in tests that count tensors only). */
   snapshotWeights?: boolean;
@@ -170,14 +169,12 @@ export class TrainerHost {
     this.deviceFailure = null;
     this.post({ type: 'loading', stage: 'dataset', progress: 0 });
     const dataset = await this.deps.loadDataset(request.datasetId, (fraction) => this.post({ type: 'loading', stage: 'dataset', progress: fraction }));
-    if (this.stopRequested) return this.post({ type: 'cancelled' });
     const readiness = checkReadiness(request.document, dataset);
     if (readiness.length > 0) {
       this.post({ type: 'failed', kind: 'invalid', error: readiness.map((i) => i.message).join('\n') });
       return;
     }
     const { choice, measurements } = await this.chooseBackend(request, dataset);
-    if (this.stopRequested) return this.post({ type: 'cancelled' });
     this.post({ type: 'loading', stage: 'backend', progress: null });
     const backend = await this.deps.activateBackend(choice);
     if (!backend.ok) {
@@ -251,9 +248,8 @@ export class TrainerHost {
       return compiled.model;
     };
     const batch: SampleBatch = { xsShape: [Math.min(hp.batchSize, MEASURE_BATCH), ...dataset.shape], classes: dataset.classNames.length };
-    const result = await this.deps.measureBackends(buildModel, batch, () => makeOptimizer(hp.optimizer, hp.learningRate), (measurement) => this.post({ type: 'measurement', measurement }),
-      () => this.stopRequested,
-    );
+    const optimizer = () => makeOptimizer(hp.optimizer, hp.learningRate);
+    const result = await this.deps.measureBackends(buildModel, batch, optimizer, (measurement) => this.post({ type: 'measurement', measurement }));
     return { choice: result.best, measurements: result.measurements };
   }
 

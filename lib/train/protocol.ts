@@ -83,8 +83,6 @@ export type TrainerEvent =
   | { type: 'validating'; epoch: number }
   /** weights: a snapshot after this epoch, kept by the page to save or to continue elsewhere after a failure. */
   | { type: 'epoch'; metrics: EpochMetrics; weights: WeightsPayload | null }
-  /** Stopped while loading or measuring, before any training: nothing was trained or recorded. */
-  | { type: 'cancelled' }
   | { type: 'paused' }
   | { type: 'resumed' }
   | { type: 'finished'; outcome: 'completed' | 'stopped'; epochsDone: number }

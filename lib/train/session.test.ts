@@ -193,11 +193,4 @@ describe('TrainingSession', () => {
     start(session);
     expect(clients).toHaveLength(2);
   });
-
-  it('a worker that reports it was cancelled leaves the page idle', () => {
-    const { session, clients } = setup();
-    start(session);
-    clients[0]!.emit({ type: 'cancelled' });
-    expect(session.getSnapshot()).toMatchObject({ phase: 'idle', loading: null });
-  });
 });

@@ -156,7 +156,7 @@ export class TrainingSession {
    * in flight cannot be interrupted), and the next start begins afresh.
    */
   stop(): void {
-    if (this.state.phase === 'loading' && !this.state.hasModel) {
+    if (this.state.phase === 'loading') {
       this.client?.terminate();
       this.client = null;
       this.recorder?.stopHeartbeat();
@@ -273,8 +273,6 @@ export class TrainingSession {
           epochsDone: event.metrics.epoch + 1,
           validating: false,
         });
-      case 'cancelled':
-        return this.set({ phase: 'idle', loading: null });
       case 'paused':
         return this.set({ phase: 'paused' });
       case 'resumed':

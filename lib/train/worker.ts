@@ -13,8 +13,7 @@ const host = new TrainerHost((event: TrainerEvent, transfer: Transferable[] = []
   activateBackend,
   watchDevice,
   // Leaves no backend chosen: the host starts the fastest through activateBackend next.
-  measureBackends: (buildModel, batch, makeOptimizer, onMeasurement, shouldStop) =>
-    autotune(buildModel, batch, { makeOptimizer, onMeasurement, shouldStop, timeBudgetMs: 3000, activateBest: false }),
+  measureBackends: (buildModel, batch, makeOptimizer, onMeasurement) => autotune(buildModel, batch, { makeOptimizer, onMeasurement, timeBudgetMs: 3000, activateBest: false }),
 });
 
 scope.onmessage = (message: MessageEvent<TrainerRequest>) => {
