@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import type { BackendMeasurement } from '@/lib/train/autotune';
+import { fastestMeasurement, type BackendMeasurement } from '@/lib/train/measurements';
 import type { BackendName } from '@/lib/train/backendNames';
 
 /** What the autotune measured on the user's model, fastest marked, failures with their reason. */
@@ -18,8 +18,7 @@ export function BackendMeasurements({ measurements, chosen, measuredAt, onMeasur
   const t = useTranslations('train');
   const format = useFormatter();
   // Named once the choice is made (while measuring, the fastest so far may not stay so).
-  const fastest =
-    chosen === null ? null : measurements.reduce<BackendMeasurement | null>((a, m) => (!m.error && m.samplesPerSec > 0 && !m.probeOnly && (!a || m.samplesPerSec > a.samplesPerSec) ? m : a), null);
+  const fastest = chosen === null ? null : fastestMeasurement(measurements);
   return (
     <div className="train-measurements">
       <span className="muted">{t('status.measurements.title')}:</span>

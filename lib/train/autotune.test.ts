@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
 import { compileGraph } from '../compile';
-import { activateForAutotune, autotune, type BackendMeasurement } from './autotune';
+import { autotune, type BackendMeasurement } from './autotune';
+import { startBackend } from './backend';
 import type { BackendName } from './backendNames';
 import { registerProjectKernels } from './kernels';
 import { tinyCnn } from './testing';
@@ -15,7 +16,7 @@ const build = () => {
 
 /** In node the WASM binaries load from node_modules, not from /tfjs-wasm/. */
 async function activate(backend: BackendName): Promise<string | null> {
-  if (backend !== 'wasm') return activateForAutotune(backend);
+  if (backend !== 'wasm') return startBackend(backend);
   await tf.setBackend('wasm');
   registerProjectKernels('wasm');
   return null;

@@ -7,23 +7,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from './backendNames';
 import { startBackend } from './backend';
+import { fastestMeasurement, type BackendMeasurement } from './measurements';
 
-export interface BackendMeasurement {
-  backend: BackendName;
-  /** 0 when the backend could not start or train (see error). */
-  samplesPerSec: number;
-  /** Timed steps behind the figure; 0 when it comes from the warm-up step alone (a backend slower than the time box). */
-  steps: number;
-  error?: string;
-  /**
-   * The figure comes from the probe (steps of `probe.batch` images): that
-   * backend was already far slower than the fastest probed before it, so it
-   * was not measured at the full batch.
-   */
-  probeOnly?: boolean;
-  /** Tensors the measurement left behind (should be 0). */
-  leakedTensors?: number;
-}
+export type { BackendMeasurement } from './measurements';
 
 export interface AutotuneResult {
   best: BackendName;
@@ -69,11 +55,6 @@ export const defaultAutotuneBackends: readonly BackendName[] = ['wasm', 'webgpu'
 const defaultProbe = { batch: 2, margin: 8 };
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-/** The default activation: the training worker's own (WASM threads, WebGPU adapter check, tf.setBackend, our kernels). */
-export function activateForAutotune(backend: BackendName): Promise<string | null> {
-  return startBackend(backend);
-}
 
 /** Random pixels in [0,1) and one label per image: speed does not depend on the values. */
 function syntheticBatch(batch: SampleBatch, size = batch.xsShape[0] ?? 1): { xs: tf.Tensor; ys: tf.Tensor } {
@@ -159,7 +140,8 @@ export async function autotune(buildModel: () => tf.LayersModel, sampleBatch: Sa
   const settings = {
     steps: options.steps ?? 3,
     timeBudgetMs: options.timeBudgetMs ?? 8000,
-    activate: options.activate ?? activateForAutotune,
+    // The training worker's own start: WASM threads, WebGPU adapter check, tf.setBackend, our kernels.
+    activate: options.activate ?? ((backend: BackendName) => startBackend(backend)),
     makeOptimizer: options.makeOptimizer ?? (() => tf.train.adam(1e-3)),
     probe: options.probe ?? defaultProbe,
   };
@@ -170,10 +152,7 @@ export async function autotune(buildModel: () => tf.LayersModel, sampleBatch: Sa
     measurements.push(measurement);
     options.onMeasurement?.(measurement);
   }
-  // A probe-only figure (a few images per step) is not comparable with full-batch ones, and was far behind anyway.
-  const full = measurements.filter((m) => !m.error && m.samplesPerSec > 0 && !m.probeOnly);
-  const usable = full.length > 0 ? full : measurements.filter((m) => !m.error && m.samplesPerSec > 0);
-  const best = usable.reduce<BackendMeasurement | null>((a, m) => (a === null || m.samplesPerSec > a.samplesPerSec ? m : a), null)?.backend ?? 'cpu';
+  const best = fastestMeasurement(measurements)?.backend ?? 'cpu';
   if (options.activateBest ?? true) await settings.activate(best);
   return { best, measurements };
 }

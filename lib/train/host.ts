@@ -12,6 +12,7 @@ import { evaluateClassifier, predictProbabilities, type Evaluation } from './eva
 import { classifyFailure } from './failure';
 import type { Hyperparameters } from './hyperparameters';
 import { makeOptimizer, TrainingLoop, type LoopControl, type TrainingData } from './loop';
+import { fastestMeasurement } from './measurements';
 import type { FailureKind, PrepareRequest, TrainerEvent, TrainerRequest } from './protocol';
 import { exportWeights, importWeights } from './weights';
 
@@ -235,11 +236,8 @@ export class TrainerHost {
    */
   private async chooseBackend(request: PrepareRequest, dataset: Dataset): Promise<{ choice: BackendChoice; measurements: BackendMeasurement[] }> {
     if (request.backend !== 'auto' || !this.deps.measureBackends) return { choice: request.backend, measurements: [] };
-    const kept = request.measurements?.filter((m) => !m.error && m.samplesPerSec > 0 && !m.probeOnly) ?? [];
-    if (kept.length > 0) {
-      const best = kept.reduce((a, m) => (m.samplesPerSec > a.samplesPerSec ? m : a));
-      return { choice: best.backend, measurements: request.measurements! };
-    }
+    const kept = request.measurements ? fastestMeasurement(request.measurements) : null;
+    if (kept) return { choice: kept.backend, measurements: request.measurements! };
     const hp = request.hyperparameters;
     this.post({ type: 'loading', stage: 'measuring', progress: null });
     const buildModel = () => {

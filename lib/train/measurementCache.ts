@@ -4,7 +4,7 @@
 // or from a storage entry that does not parse, are not used.
 import { z } from 'zod';
 import type { ArchitectureDocument } from '../schema';
-import type { BackendMeasurement } from './autotune';
+import type { BackendMeasurement } from './measurements';
 import { backendNames } from './backendNames';
 
 export interface KeyValueStorage {

@@ -2,7 +2,7 @@
 // these types, so a message the other side does not understand fails to compile.
 import type { ArchitectureDocument } from '../schema';
 import type { BackendChoice, BackendName } from './backendNames';
-import type { BackendMeasurement } from './autotune';
+import type { BackendMeasurement } from './measurements';
 import type { Evaluation } from './evaluate';
 import type { Hyperparameters } from './hyperparameters';
 import type { BatchMetrics, BatchProgress, EpochMetrics } from './metrics';

@@ -1,7 +1,7 @@
 // What the Train tab shows of a training session: one immutable snapshot,
 // replaced on every change (React reads it with useSyncExternalStore).
 import type { BackendName } from './backendNames';
-import type { BackendMeasurement } from './autotune';
+import type { BackendMeasurement } from './measurements';
 import type { Evaluation } from './evaluate';
 import type { Hyperparameters } from './hyperparameters';
 import type { BatchProgress, EpochMetrics } from './metrics';

@@ -1,0 +1,31 @@
+// What the autotune measured per backend, and which of it wins. Apart from
+// autotune.ts (which needs tfjs) so the page can use it without loading tfjs.
+import type { BackendName } from './backendNames';
+
+export interface BackendMeasurement {
+  backend: BackendName;
+  /** 0 when the backend could not start or train (see error). */
+  samplesPerSec: number;
+  /** Timed steps behind the figure; 0 when it comes from the warm-up step alone (a backend slower than the time box). */
+  steps: number;
+  error?: string;
+  /**
+   * The figure comes from the probe (steps of `probe.batch` images): that
+   * backend was already far slower than the fastest probed before it, so it
+   * was not measured at the full batch.
+   */
+  probeOnly?: boolean;
+  /** Tensors the measurement left behind (should be 0). */
+  leakedTensors?: number;
+}
+
+/**
+ * The fastest backend that trained. A probe-only figure (a few images per
+ * step) is not comparable with full-batch ones and was far behind anyway, so
+ * it counts only when nothing was measured at the full batch.
+ */
+export function fastestMeasurement(measurements: readonly BackendMeasurement[]): BackendMeasurement | null {
+  const trained = measurements.filter((m) => !m.error && m.samplesPerSec > 0);
+  const full = trained.filter((m) => !m.probeOnly);
+  return (full.length > 0 ? full : trained).reduce<BackendMeasurement | null>((a, m) => (a === null || m.samplesPerSec > a.samplesPerSec ? m : a), null);
+}
