@@ -69,10 +69,13 @@ export function DatasetView({ summary, onChanged }: DatasetViewProps) {
       ) : loading.state === 'failed' ? (
         <div role="alert" className="load-progress">
           <p className="error-text">{t('view.loadFailed', { name: summary.name, message: loading.message })}</p>
-          <button type="button" onClick={() => {
+          <button
+            type="button"
+            onClick={() => {
               setLoading({ state: 'loading', fraction: 0 });
               setAttempt((a) => a + 1);
-            }}>
+            }}
+          >
             {t('view.retry')}
           </button>
         </div>

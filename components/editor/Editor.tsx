@@ -176,14 +176,16 @@ function EditorShell(props: Props) {
           <TrainTab key={trainFormKey} doc={doc} architectureId={readOnly ? null : (sync.saved?.id ?? null)} canSaveRuns={!readOnly && !!sync.saved} readOnly={readOnly} />
         </div>
       ) : null}
-      {tab === 'runs' && sync.saved ? <RunsTab
+      {tab === 'runs' && sync.saved ? (
+        <RunsTab
           architectureId={sync.saved.id}
           onOpenedInTrain={() => {
             setTrainFormKey((k) => k + 1);
             setTrainOpened(true);
             setTab('train');
           }}
-        /> : null}
+        />
+      ) : null}
     </div>
   );
 }

@@ -3,13 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { exportKeras, type KerasExport } from '@/lib/keras/export';
-import { downloadText } from './download';
+import { downloadText, fileNameFrom } from './download';
 import { useEditorStore } from './EditorContext';
 import { useIssueText } from './useIssueText';
-
-function fileNameFor(name: string): string {
-  return `${name.replace(/[^\p{L}\p{N}_-]+/gu, '_').replace(/^_+|_+$/g, '') || 'model'}.py`;
-}
 
 /** "Keras code": the architecture as tf.keras Python, to copy or download; a graph with errors lists them instead. */
 export function KerasExportButton() {
@@ -66,7 +62,7 @@ function KerasDialog({ result, name, onClose }: { result: KerasExport; name: str
             >
               {t('copy')}
             </button>
-            <button type="button" onClick={() => downloadText(fileNameFor(name), result.code, 'text/x-python')}>
+            <button type="button" onClick={() => downloadText(fileNameFrom(name, 'py', 'model', '_'), result.code, 'text/x-python')}>
               {t('download')}
             </button>
             <button type="button" ref={close} onClick={onClose}>

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { autoLayout, moveNodes } from '@/lib/graph';
 import { parseArchitectureJson, serializeDocument, type SchemaIssue } from '@/lib/schema';
-import { downloadText } from './download';
+import { downloadText, fileNameFrom } from './download';
 import { useEditorStore, useHistory, useReadOnly } from './EditorContext';
 import { KerasExportButton } from './KerasExport';
 
@@ -92,7 +92,7 @@ export function FileButtons() {
         type="button"
         onClick={() => {
           const doc = store.getState().doc;
-          downloadText(`${doc.name.replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'architecture'}.json`, serializeDocument(doc), 'application/json');
+          downloadText(fileNameFrom(doc.name, 'json', 'architecture', '-'), serializeDocument(doc), 'application/json');
         }}
       >
         {t('toolbar.export')}

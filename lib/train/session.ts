@@ -108,7 +108,7 @@ export class TrainingSession {
       batches: resume ? this.state.batches.filter((b) => b.x <= resume.epochsDone) : [],
       hasModel: false,
     });
-    const kept = options.backend === 'auto' ? this.measured.get(measurementKey(options.document, options.datasetId, options.hyperparameters.batchSize)) : undefined;
+    const kept = options.backend === 'auto' ? this.measured.get(keyOf(options)) : undefined;
     this.keptAt = kept?.at ?? null;
     this.client.prepare({
       document: options.document,
@@ -137,7 +137,7 @@ export class TrainingSession {
 
   /** Drops the kept figures for the last start's model: the next 'auto' start measures again. */
   forgetMeasurements(): void {
-    if (this.options) this.measured.delete(measurementKey(this.options.document, this.options.datasetId, this.options.hyperparameters.batchSize));
+    if (this.options) this.measured.delete(keyOf(this.options));
     this.keptAt = null;
     this.set({ measuredAt: null });
   }
@@ -289,7 +289,7 @@ export class TrainingSession {
   private ready(event: Extract<TrainerEvent, { type: 'ready' }>) {
     const options = this.options!;
     const resume = options.resume;
-    if (event.measurements.length > 0 && this.keptAt === null) this.measured.set(measurementKey(options.document, options.datasetId, options.hyperparameters.batchSize), event.measurements);
+    if (event.measurements.length > 0 && this.keptAt === null) this.measured.set(keyOf(options), event.measurements);
     this.set({
       backend: event.backend,
       threads: event.threads ?? null,
@@ -367,6 +367,9 @@ export class TrainingSession {
     }, NOTIFY_EVERY_MS);
   }
 }
+
+/** Which kept autotune figures a start can use. */
+const keyOf = (options: StartOptions) => measurementKey(options.document, options.datasetId, options.hyperparameters.batchSize);
 
 const sessions = new Map<string, TrainingSession>();
 
