@@ -103,6 +103,7 @@ test.describe('ownership', () => {
     await saveNew(page);
     const share = page.getByRole('dialog', { name: 'Share' });
     await page.getByRole('button', { name: 'Share' }).click();
+    await expect(share.getByLabel('Share link')).toBeFocused(); // a modal dialog: focus moves in
     const first = await share.getByLabel('Share link').inputValue();
     expect(first).toMatch(/\/s\/[\w-]+$/);
 
@@ -112,10 +113,12 @@ test.describe('ownership', () => {
     await share.getByRole('button', { name: 'Turn off link' }).click();
     await expect(share.getByRole('status')).toHaveText('Link turned off. It no longer works.');
     await expect(share.getByText('Sharing is off: no link opens this architecture.')).toBeVisible();
+    await expect(share.getByRole('button', { name: 'Make a new link' })).toBeFocused();
     expect((await visitor.goto(first))!.status()).toBe(404);
     await expect(visitor.getByText(/could not be found|not found/i).first()).toBeVisible();
 
     await share.getByRole('button', { name: 'Make a new link' }).click();
+    await expect(share.getByLabel('Share link')).toBeFocused();
     const second = await share.getByLabel('Share link').inputValue();
     expect(second).not.toBe(first);
     expect((await visitor.goto(second))!.status()).toBe(200);
@@ -132,6 +135,7 @@ test.describe('ownership', () => {
     // Escape closes the dialog; after a reload the owner still sees the current link.
     await page.keyboard.press('Escape');
     await expect(share).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Share' })).toBeFocused();
     await page.reload();
     await page.getByRole('button', { name: 'Share' }).click();
     await expect(share.getByLabel('Share link')).toHaveValue(third);

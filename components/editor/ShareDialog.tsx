@@ -15,6 +15,9 @@ export function ShareDialog({ architectureId, initialShareId }: { architectureId
   const t = useTranslations('editor.shareDialog');
   const toolbar = useTranslations('editor.toolbar');
   const dialog = useRef<HTMLDialogElement>(null);
+  const linkInput = useRef<HTMLInputElement>(null);
+  const turnOnButton = useRef<HTMLButtonElement>(null);
+  const changed = useRef(false);
   const [open, setOpen] = useState(false);
   const [shareId, setShareId] = useState(initialShareId);
   const [busy, setBusy] = useState(false);
@@ -23,6 +26,13 @@ export function ShareDialog({ architectureId, initialShareId }: { architectureId
   useEffect(() => {
     if (open && dialog.current && !dialog.current.open) dialog.current.showModal();
   }, [open]);
+
+  // The button just pressed may be gone (off <-> on): keep keyboard focus inside, on what replaced it.
+  useEffect(() => {
+    if (!changed.current) return;
+    changed.current = false;
+    (shareId ? linkInput.current : turnOnButton.current)?.focus();
+  }, [shareId]);
 
   // Only rendered once opened (in the browser), so window is there.
   const url = shareId && open ? `${window.location.origin}/s/${shareId}` : null;
@@ -33,12 +43,14 @@ export function ShareDialog({ architectureId, initialShareId }: { architectureId
     if (action === 'replace') {
       const result = await replaceShareLink(architectureId);
       if (result.ok) {
+        changed.current = true;
         setShareId(result.data);
         setNotice({ kind: 'status', text: t('replaced') });
       } else setNotice({ kind: 'error', text: t('failed', { error: result.error }) });
     } else {
       const result = await turnOffShareLink(architectureId);
       if (result.ok) {
+        changed.current = true;
         setShareId(null);
         setNotice({ kind: 'status', text: t('turnedOff') });
       } else setNotice({ kind: 'error', text: t('failed', { error: result.error }) });
@@ -75,7 +87,7 @@ export function ShareDialog({ architectureId, initialShareId }: { architectureId
             <>
               <label htmlFor="share-dialog-url">{t('linkLabel')}</label>
               <div className="share-dialog-row">
-                <input id="share-dialog-url" className="mono" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+                <input ref={linkInput} id="share-dialog-url" className="mono" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
                 <button type="button" className="primary" onClick={() => void copy(url)}>
                   {t('copy')}
                 </button>
@@ -101,7 +113,7 @@ export function ShareDialog({ architectureId, initialShareId }: { architectureId
           ) : (
             <>
               <p>{t('off')}</p>
-              <button type="button" className="primary" disabled={busy} onClick={() => void change('replace')}>
+              <button ref={turnOnButton} type="button" className="primary" disabled={busy} onClick={() => void change('replace')}>
                 {t('turnOn')}
               </button>
             </>
