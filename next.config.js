@@ -19,6 +19,9 @@ const nextConfig = {
   // the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3'],
+  // forbidden() from next/navigation: /a/<someone else's id> answers 403 with
+  // its page (app/(editor)/a/[id]/forbidden.tsx), as notFound() answers 404.
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: '/:path*', headers: isolationHeaders }];
   },

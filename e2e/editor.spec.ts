@@ -112,8 +112,8 @@ test.describe('editor', () => {
 
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByRole('button', { name: 'Share' }).click();
-    const message = await page.getByTestId('share-message').textContent();
-    const shareUrl = /https?:\/\/\S+\/s\/[\w-]+/.exec(message ?? '')![0];
+    const shareUrl = await page.getByRole('dialog', { name: 'Share' }).getByLabel('Share link').inputValue();
+    expect(shareUrl).toMatch(/^https?:\/\/\S+\/s\/[\w-]+$/);
 
     const other = await browser.newContext();
     const visitor = await other.newPage();

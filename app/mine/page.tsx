@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { listArchitecturesForOwner } from '@/lib/db/architectures';
 import { getOwnerHashFromCookies } from '@/lib/db/owner';
 import { ArchitectureList } from '@/components/editor/ArchitectureList';
+import { RecoveryKeyPanel } from '@/components/editor/RecoveryKeyPanel';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'My architectures · CNN Studio' };
@@ -22,6 +23,7 @@ export default async function MinePage() {
           bestValAccuracy: a.bestValAccuracy,
         }))}
       />
+      <RecoveryKeyPanel hasKey={ownerHash !== null} />
     </div>
   );
 }

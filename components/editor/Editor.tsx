@@ -11,6 +11,7 @@ import { EditorProvider, useEditor, useEditorStore } from './EditorContext';
 import { GraphIssuesBar, NameField, SaveState, Totals } from './Header';
 import { Inspector } from './Inspector';
 import { Palette } from './Palette';
+import { ShareDialog } from './ShareDialog';
 import { FileButtons, HistoryButtons, LayoutButtons } from './Toolbar';
 import { useDocumentSync, type SavedArchitecture } from './useDocumentSync';
 import { useShortcuts } from './useShortcuts';
@@ -31,34 +32,6 @@ export function Editor(props: Props) {
         <EditorShell {...props} />
       </ReactFlowProvider>
     </EditorProvider>
-  );
-}
-
-function ShareButton({ shareId }: { shareId: string }) {
-  const t = useTranslations('editor.toolbar');
-  const [message, setMessage] = useState<string | null>(null);
-  return (
-    <>
-      <button
-        type="button"
-        onClick={async () => {
-          const url = `${window.location.origin}/s/${shareId}`;
-          try {
-            await navigator.clipboard.writeText(url);
-            setMessage(t('copied', { url }));
-          } catch {
-            setMessage(t('copyFailed', { url }));
-          }
-        }}
-      >
-        {t('share')}
-      </button>
-      {message ? (
-        <span className="share-message" role="status" data-testid="share-message">
-          {message}
-        </span>
-      ) : null}
-    </>
   );
 }
 
@@ -116,7 +89,6 @@ function EditorShell(props: Props) {
   // Bumped when a saved run is opened from Runs: the Train form starts again from that run's dataset and settings.
   const [trainFormKey, setTrainFormKey] = useState(0);
   const doc = useEditor((s) => s.doc);
-  const shareId = props.mode === 'shared' ? props.shareId : sync.saved?.shareId;
 
   const tabs: Array<[Tab, ReactNode]> = [
     ['design', t('tabs.design')],
@@ -141,7 +113,7 @@ function EditorShell(props: Props) {
             </button>
           )}
           {!sync.saved && !readOnly && sync.status.kind === 'failed' ? <SaveState status={sync.status} onRetry={() => void sync.create()} /> : null}
-          {shareId && !readOnly ? <ShareButton shareId={shareId} /> : null}
+          {sync.saved && !readOnly ? <ShareDialog key={sync.saved.id} architectureId={sync.saved.id} initialShareId={sync.saved.shareId} /> : null}
           {props.mode === 'shared' ? <ForkButton shareId={props.shareId} /> : null}
         </div>
       </div>

@@ -12,7 +12,7 @@ export type SaveStatus =
 
 export interface SavedArchitecture {
   id: string;
-  shareId: string;
+  shareId: string | null;
   version: number;
 }
 

@@ -11,6 +11,8 @@ import * as fork from '@/app/api/shared/[shareId]/fork/route';
 import * as run from '@/app/api/runs/[id]/route';
 import * as epochs from '@/app/api/runs/[id]/epochs/route';
 import * as weights from '@/app/api/runs/[id]/weights/route';
+import * as owner from '@/app/api/owner/route';
+import * as share from '@/app/api/architectures/[id]/share/route';
 import * as client from './client';
 
 const temp = createTempDatabase();
@@ -18,7 +20,9 @@ afterAll(() => temp.cleanup());
 
 type AnyHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const routes: [RegExp, string, Record<string, unknown>][] = [
+  [/^\/api\/owner$/, '', owner],
   [/^\/api\/architectures$/, '', archs],
+  [/^\/api\/architectures\/([^/]+)\/share$/, 'id', share],
   [/^\/api\/architectures\/([^/]+)$/, 'id', arch],
   [/^\/api\/architectures\/([^/]+)\/runs$/, 'id', archRuns],
   [/^\/api\/shared\/([^/]+)$/, 'shareId', shared],
@@ -119,6 +123,54 @@ describe('client against the API', () => {
     expect(runs.ok && runs.data.map((x) => x.id)).toEqual([runId]);
     expect(await client.deleteRun(runId)).toEqual({ ok: true, data: null });
     expect(await client.getRun(runId)).toMatchObject({ ok: false, status: 404 });
+  });
+});
+
+describe('the owner is minted once', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('gives ten concurrent first saves from a new browser one owner, who lists all ten', async () => {
+    vi.resetModules();
+    const fresh = await import('./client'); // a page that has not talked to the server yet
+    const fetch = browserFetch();
+    const paths: string[] = [];
+    vi.stubGlobal('fetch', (input: string, init?: RequestInit) => {
+      paths.push(`${init?.method ?? 'GET'} ${input}`);
+      return fetch(input, init);
+    });
+    const names = Array.from({ length: 10 }, (_, i) => `Net ${i}`);
+    const created = await Promise.all(names.map((name) => fresh.createArchitecture({ name, document: doc(name) })));
+    expect(created.every((r) => r.ok)).toBe(true);
+    expect(paths.filter((p) => p === 'POST /api/owner')).toHaveLength(1);
+    expect(paths[0]).toBe('POST /api/owner');
+    const list = await fresh.listArchitectures();
+    expect(list.ok && list.data.map((a) => a.name).sort()).toEqual(names);
+  });
+
+  it('tries the mint again on the next write after it failed', async () => {
+    vi.resetModules();
+    const fresh = await import('./client');
+    const fetch = browserFetch();
+    let down = true;
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+      if (down) throw new TypeError('fetch failed');
+      return fetch(input, init);
+    });
+    expect(await fresh.createArchitecture({ name: 'a', document: doc('a') })).toMatchObject({ ok: false, status: 0 });
+    down = false;
+    expect(await fresh.createArchitecture({ name: 'a', document: doc('a') })).toMatchObject({ ok: true });
+  });
+
+  it('replaces and turns off share links', async () => {
+    vi.stubGlobal('fetch', browserFetch());
+    const created = await client.createArchitecture({ name: 'S', document: doc('S') });
+    if (!created.ok) throw new Error(created.error);
+    const { id, shareId } = created.data;
+    const replaced = await client.replaceShareLink(id);
+    expect(replaced.ok && replaced.data).not.toBe(shareId);
+    expect(await client.getShared(shareId)).toMatchObject({ ok: false, status: 404 });
+    expect(await client.turnOffShareLink(id)).toEqual({ ok: true, data: null });
+    expect(await client.getArchitecture(id)).toMatchObject({ ok: true, data: { shareId: null } });
   });
 });
 

@@ -24,6 +24,7 @@ import {
   type RunWeights,
 } from './types';
 import { decodeWeights, encodeWeights } from './weights';
+import { OwnerReady, Recovered, RecoveryKey, ShareLink } from './owner-types';
 
 export type { ApiResult, ApiFailure } from './types';
 
@@ -92,10 +93,52 @@ const json = (method: string, body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
+// ------------------------------------------------------------------------ owner
+
+let ownerReady: Promise<ApiResult<OwnerReady>> | null = null;
+
+/**
+ * Makes sure this browser has an owner cookie before a write that could mint
+ * one: one request in flight per page, and one at a time across tabs (a Web
+ * Lock), so ten first saves at once end up with one owner, not ten. A failure
+ * is forgotten, so the next write tries again.
+ */
+export function ensureOwner(): Promise<ApiResult<OwnerReady>> {
+  ownerReady ??= mintOwner().then((result) => {
+    if (!result.ok) ownerReady = null;
+    return result;
+  });
+  return ownerReady;
+}
+
+function mintOwner(): Promise<ApiResult<OwnerReady>> {
+  const mint = () => request('/api/owner', { method: 'POST' }, OwnerReady);
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  // lib.dom types request() as resolving to the callback's promise; it resolves to that promise's value.
+  return locks ? (locks.request('cnn-studio-owner-mint', mint) as unknown as Promise<ApiResult<OwnerReady>>) : mint();
+}
+
+/** Sends `write` once this browser is known to have an owner cookie. */
+async function asOwner<T>(write: () => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+  const owner = await ensureOwner();
+  return owner.ok ? write() : owner;
+}
+
+/** This browser's recovery key (its owner secret). A POST, so it is never in a URL or a cache. */
+export async function revealRecoveryKey(): Promise<ApiResult<string>> {
+  const r = await request('/api/owner/recovery-key', { method: 'POST' }, RecoveryKey);
+  return r.ok ? { ok: true, data: r.data.key } : r;
+}
+
+/** Makes this browser the owner of the key's architectures; this browser's own move to that owner too. */
+export function recoverOwner(key: string) {
+  return request('/api/owner/recover', json('POST', { key }), Recovered);
+}
+
 // ---------------------------------------------------------------- architectures
 
 export function createArchitecture(body: { name: string; document: ArchitectureDocument }) {
-  return request('/api/architectures', json('POST', body), CreatedArchitecture);
+  return asOwner(() => request('/api/architectures', json('POST', body), CreatedArchitecture));
 }
 
 export async function listArchitectures(): Promise<ApiResult<ArchitectureSummary[]>> {
@@ -122,7 +165,18 @@ export function getShared(shareId: string) {
 
 /** Copies a shared architecture into the caller's own (named "<name> (fork)"). */
 export function forkShared(shareId: string) {
-  return request(`/api/shared/${enc(shareId)}/fork`, { method: 'POST' }, ForkedArchitecture);
+  return asOwner(() => request(`/api/shared/${enc(shareId)}/fork`, { method: 'POST' }, ForkedArchitecture));
+}
+
+/** A new share link for the architecture; the old one answers 404 from now on. */
+export async function replaceShareLink(id: string): Promise<ApiResult<string>> {
+  const r = await request(`/api/architectures/${enc(id)}/share`, { method: 'POST' }, ShareLink);
+  return r.ok ? { ok: true, data: r.data.shareId } : r;
+}
+
+/** Turns the share link off; it answers 404 from now on. */
+export function turnOffShareLink(id: string) {
+  return requestEmpty(`/api/architectures/${enc(id)}/share`, { method: 'DELETE' });
 }
 
 // ------------------------------------------------------------------------- runs

@@ -115,7 +115,7 @@ export function ownerForWrite(req: Request): { ownerHash: string; withCookie: (r
   };
 }
 
-function isHttps(req: Request): boolean {
+export function isHttps(req: Request): boolean {
   const forwarded = req.headers.get('x-forwarded-proto');
   if (forwarded) return forwarded.split(',')[0]?.trim() === 'https';
   return new URL(req.url).protocol === 'https:';

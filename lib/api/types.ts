@@ -62,7 +62,8 @@ export const Architecture = z.object({
   name: z.string(),
   document: DocumentField,
   version: positiveInt,
-  shareId: z.string(),
+  /** null while the owner has turned the share link off. */
+  shareId: z.string().nullable(),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });

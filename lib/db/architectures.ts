@@ -11,7 +11,8 @@ export interface OwnedArchitecture {
   name: string;
   document: ArchitectureDocument;
   version: number;
-  shareId: string;
+  /** null while the owner has turned the share link off. */
+  shareId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -122,7 +123,7 @@ export async function getArchitectureForOwner(
       name: row.name,
       document: readStoredDocument(row.document, `architecture ${row.id}`),
       version: row.version,
-      shareId: row.shareId,
+      shareId: row.shareEnabled ? row.shareId : null,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     },
@@ -162,12 +163,12 @@ export async function deleteArchitecture(id: string, ownerHash: string | null): 
   return count === 1 ? { status: 'ok' } : { status: 'not-found' };
 }
 
-/** Anyone with the share id may view; nothing else is revealed (no owner, no runs). */
+/** Anyone with the share id may view, while the link is on; nothing else is revealed (no owner, no runs). */
 export async function getSharedArchitecture(shareId: string): Promise<SharedArchitectureView | null> {
   if (!isIdLike(shareId)) return null;
   const db = await getDb();
-  const row = await db.architecture.findUnique({ where: { shareId }, select: { id: true, name: true, document: true, shareId: true } });
-  if (!row) return null;
+  const row = await db.architecture.findUnique({ where: { shareId }, select: { id: true, name: true, document: true, shareId: true, shareEnabled: true } });
+  if (!row?.shareEnabled) return null;
   return { name: row.name, document: readStoredDocument(row.document, `architecture ${row.id}`), shareId: row.shareId };
 }
 
@@ -175,8 +176,8 @@ export async function getSharedArchitecture(shareId: string): Promise<SharedArch
 export async function forkSharedArchitecture(shareId: string, ownerHash: string): Promise<{ id: string; shareId: string } | null> {
   if (!isIdLike(shareId)) return null;
   const db = await getDb();
-  const source = await db.architecture.findUnique({ where: { shareId }, select: { id: true, name: true, document: true } });
-  if (!source) return null;
+  const source = await db.architecture.findUnique({ where: { shareId }, select: { id: true, name: true, document: true, shareEnabled: true } });
+  if (!source?.shareEnabled) return null;
   const name = forkName(source.name);
   const document = readStoredDocument(source.document, `architecture ${source.id}`);
   const created = await createArchitecture(ownerHash, { name, document, forkedFromId: source.id });

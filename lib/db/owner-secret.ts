@@ -7,6 +7,8 @@ export const OWNER_COOKIE = 'cnn_studio_owner';
 /** Ten years: the cookie is the only key to one's architectures. */
 export const OWNER_COOKIE_MAX_AGE_S = 10 * 365 * 24 * 60 * 60;
 
+/** The secret doubles as the owner's recovery key: 32 bytes in base64url. */
+export const RECOVERY_KEY_LENGTH = 43;
 const secretPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /** 256 random bits, URL-safe. */
@@ -16,6 +18,13 @@ export function newOwnerSecret(): string {
 
 export function isOwnerSecret(value: unknown): value is string {
   return typeof value === 'string' && secretPattern.test(value);
+}
+
+/** Why `key` cannot be a recovery key, without repeating it; null when it can. */
+export function recoveryKeyProblem(key: string): string | null {
+  if (key.length !== RECOVERY_KEY_LENGTH) return `A recovery key is ${RECOVERY_KEY_LENGTH} characters long; this one is ${key.length}`;
+  if (!secretPattern.test(key)) return 'A recovery key holds only letters, digits, - and _; this one has other characters';
+  return null;
 }
 
 export function hashOwnerSecret(secret: string): string {

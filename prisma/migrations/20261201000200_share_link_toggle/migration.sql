@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Architecture" ADD COLUMN "shareEnabled" BOOLEAN NOT NULL DEFAULT true;
