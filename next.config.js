@@ -2,17 +2,27 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
-// Cross-origin isolation lets the browser give tfjs's WASM backend threads
-// (SharedArrayBuffer). Every asset is served from our own origin, so
-// require-corp costs nothing.
-const isolationHeaders = [
+// Sent with every response. The Content-Security-Policy, which needs a fresh
+// nonce per page, is set in proxy.ts (lib/security/csp.ts).
+const securityHeaders = [
+  // Cross-origin isolation lets the browser give tfjs's WASM backend threads
+  // (SharedArrayBuffer). Every asset is served from our own origin, so
+  // require-corp costs nothing.
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
   { key: 'Cross-Origin-Embedder-Policy', value: 'require-corp' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  // For browsers that predate CSP frame-ancestors.
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  // Nothing here uses a camera, microphone, location, payments or USB devices.
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
 ];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // No X-Powered-By: Next.js.
+  poweredByHeader: false,
   // Lets several builds (e.g. parallel e2e runs) live side by side.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // `npm test` type-checks the whole project once (tsc --noEmit in test:unit);
@@ -20,7 +30,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3'],
   async headers() {
-    return [{ source: '/:path*', headers: isolationHeaders }];
+    return [{ source: '/:path*', headers: securityHeaders }];
   },
 };
 
