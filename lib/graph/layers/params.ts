@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+// zod 4 probes `new Function` once to decide whether to compile fast parsers;
+// under the app's Content-Security-Policy (no 'unsafe-eval') that probe is
+// refused and reported as a violation even though zod catches it. Every schema
+// of the app reaches zod through this module (lib/schema imports it), so the
+// setting is in place before any parse.
+z.config({ jitless: true });
+
 /** How much of a bad value a message echoes: enough to recognise it, never the whole of a huge one. */
 export const SHOWN_VALUE_CHARS = 60;
 /** Nesting deeper than this shows as `[…]` / `{…}`, so any depth is safe to show. */
