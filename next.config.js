@@ -18,6 +18,20 @@ const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
 ];
 
+// The policy a worker runs under: a worker takes its CSP from its own script's
+// response, and Next.js serves the bundled training and import workers from
+// /_next/static (no nonce there, so no inline or eval at all). tfjs's threaded
+// WASM starts its helper threads from blob: URLs that load the WASM glue.
+const workerContentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' blob: 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "connect-src 'self' blob: data:",
+  "img-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -30,7 +44,10 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/_next/static/:path*', headers: [{ key: 'Content-Security-Policy', value: workerContentSecurityPolicy }] },
+    ];
   },
 };
 
