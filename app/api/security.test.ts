@@ -230,3 +230,35 @@ describe('rate limits (item 11)', () => {
     expect(saves.filter((s) => s.status === 429)).toEqual([]);
   });
 });
+
+describe('weights with hostile specs (items 13 and 17)', () => {
+  it('answers deeply nested or huge weight specs with a short 400', async () => {
+    const owner = new TestBrowser();
+    const created = (await createOne(owner)).body as { id: string };
+    const run = await owner.call(createRun, {
+      method: 'POST',
+      path: `/api/architectures/${created.id}/runs`,
+      params: { id: created.id },
+      body: {
+        document: templateDocument('dense-baseline'),
+        dataset: { name: 'MNIST', hash: 'abc123', shape: [28, 28, 1], classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], trainCount: 8000, testCount: 2000 },
+        hyperparameters: { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 3, validationSplit: 0.1, shuffle: true, seed: 42 },
+        backend: 'cpu',
+      },
+    });
+    const runId = (run.body as { id: string }).id;
+    const framed = (specsJson: string) => {
+      const json = new TextEncoder().encode(specsJson);
+      const out = new Uint8Array(4 + json.length);
+      new DataView(out.buffer).setUint32(0, json.length, true);
+      out.set(json, 4);
+      return out;
+    };
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    for (const specs of [deep, `[{"name":"w","shape":${deep},"dtype":"float32"}]`, `[{"name":"${'n'.repeat(400_000)}","shape":"${'s'.repeat(400_000)}","dtype":"float32","${'k'.repeat(100_000)}":1}]`]) {
+      const res = await owner.call(putWeights, { method: 'PUT', path: `/api/runs/${runId}/weights`, params: { id: runId }, raw: framed(specs), headers: { 'content-type': 'application/octet-stream' } });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body).length).toBeLessThan(1_000);
+    }
+  });
+});
