@@ -229,6 +229,14 @@ describe('rate limits (item 11)', () => {
     );
     expect(saves.filter((s) => s.status === 429)).toEqual([]);
   });
+
+  it('counts 20 simultaneous first writes of one new address without a clash (the counter row is upserted)', async () => {
+    process.env.CNN_STUDIO_WRITES_PER_ADDRESS = '15';
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => createOne(new TestBrowser(), `s${i}`, { 'x-forwarded-for': '192.0.2.99' })));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(15);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+  });
 });
 
 describe('weights with hostile specs (items 13 and 17)', () => {
