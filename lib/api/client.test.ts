@@ -195,3 +195,21 @@ describe('client failures are values', () => {
     expect(await client.getRun('r')).toEqual({ ok: false, status: 502, error: '502 Bad Gateway' });
   });
 });
+
+describe('client when writing too fast', () => {
+  beforeEach(() => vi.stubGlobal('fetch', browserFetch()));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    delete process.env.CNN_STUDIO_WRITES_PER_OWNER;
+  });
+
+  it('surfaces a 429 as a clear message with the seconds to wait', async () => {
+    process.env.CNN_STUDIO_WRITES_PER_OWNER = '1';
+    expect((await client.createArchitecture({ name: 'a', document: doc('a') })).ok).toBe(true);
+    const created = await client.createArchitecture({ name: 'b', document: doc('b') });
+    expect(created.ok).toBe(true);
+    const refused = await client.updateArchitecture(created.ok ? created.data.id : '', { name: 'c', document: doc('c'), version: 1 });
+    expect(refused).toMatchObject({ ok: false, status: 429, error: expect.stringMatching(/^Too many changes in a short time: wait \d+ seconds? and try again\.$/) });
+    expect(!refused.ok && refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -48,12 +48,15 @@ async function failureOf(res: Response): Promise<ApiFailure> {
   const parsed = ErrorBody.safeParse(body);
   if (!parsed.success) return { ok: false, status: res.status, error: `${res.status} ${res.statusText || 'Request failed'}` };
   const { error, issues, currentVersion } = parsed.data;
+  // 429: the server's message (in the page's language) says how long; the number is here for retries.
+  const retryAfterSeconds = Number(res.headers.get('retry-after'));
   return {
     ok: false,
     status: res.status,
     error,
     ...(issues ? { issues } : {}),
     ...(currentVersion !== undefined ? { currentVersion } : {}),
+    ...(res.status === 429 && Number.isInteger(retryAfterSeconds) && retryAfterSeconds > 0 ? { retryAfterSeconds } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ export type ApiFailure = {
   issues?: ApiIssue[];
   /** Only on 409 from updateArchitecture: the version now stored. */
   currentVersion?: number;
+  /** Only on 429: how long to wait before writing again (the Retry-After header). */
+  retryAfterSeconds?: number;
 };
 export type ApiResult<T> = { ok: true; data: T } | ApiFailure;
 

@@ -62,12 +62,13 @@ describe('migrations', () => {
   it('creates exactly the columns the generated client expects, for every model', async () => {
     const db = await getDb();
     const models = Object.values(Prisma.ModelName);
-    expect(models.sort()).toEqual(['Architecture', 'Run', 'RunEpoch', 'RunWeights']);
+    expect(models.sort()).toEqual(['Architecture', 'RateLimit', 'Run', 'RunEpoch', 'RunWeights']);
     const fieldEnums: Record<string, Record<string, string>> = {
       Architecture: Prisma.ArchitectureScalarFieldEnum,
       Run: Prisma.RunScalarFieldEnum,
       RunEpoch: Prisma.RunEpochScalarFieldEnum,
       RunWeights: Prisma.RunWeightsScalarFieldEnum,
+      RateLimit: Prisma.RateLimitScalarFieldEnum,
     };
     for (const model of models) {
       const cols = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('${model}')`);
@@ -80,7 +81,7 @@ describe('migrations', () => {
     const sqlType: Record<string, string> = { String: 'TEXT', Int: 'INTEGER', Float: 'REAL', DateTime: 'DATETIME', Bytes: 'BLOB', Boolean: 'BOOLEAN' };
     const schema = readFileSync(path.join(process.cwd(), 'prisma', 'schema.prisma'), 'utf8');
     const models = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)];
-    expect(models.length).toBe(4);
+    expect(models.length).toBe(5);
     for (const [, model, body] of models) {
       const cols = await db.$queryRawUnsafe<{ name: string; type: string; notnull: bigint | number }[]>(
         `SELECT name, type, "notnull" FROM pragma_table_info('${model}')`,

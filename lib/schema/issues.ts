@@ -6,11 +6,15 @@ export interface SchemaIssue {
   message: string;
 }
 
+/** Object keys come from the request: a path shows at most this much of each. */
+const SHOWN_KEY_CHARS = 60;
+
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
+    const name = String(key).length > SHOWN_KEY_CHARS ? `${String(key).slice(0, SHOWN_KEY_CHARS)}…` : String(key);
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    else out += out ? `.${name}` : name;
   }
   return out || '(document)';
 }

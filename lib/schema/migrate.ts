@@ -1,3 +1,4 @@
+import { showValue } from '../graph/layers/params';
 import { CURRENT_VERSION } from './document';
 
 /**
@@ -40,7 +41,7 @@ export function migrateDocument(input: unknown): MigrationResult {
   let doc = input as Record<string, unknown>;
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    return { ok: false, message: `version: expected a document version number, got ${JSON.stringify(version) ?? 'nothing'}` };
+    return { ok: false, message: `version: expected a document version number, got ${showValue(version)}` };
   }
   if (version > CURRENT_VERSION || version < 0) {
     return {

@@ -1,14 +1,62 @@
 import { z } from 'zod';
 
-/** Shows a bad value inside a message the way a user typed it. */
+// zod 4 probes `new Function` once to decide whether to compile fast parsers;
+// under the app's Content-Security-Policy (no 'unsafe-eval') that probe is
+// refused and reported as a violation even though zod catches it. Every schema
+// of the app reaches zod through this module (lib/schema imports it), so the
+// setting is in place before any parse.
+z.config({ jitless: true });
+
+/** How much of a bad value a message echoes: enough to recognise it, never the whole of a huge one. */
+export const SHOWN_VALUE_CHARS = 60;
+/** Nesting deeper than this shows as `[…]` / `{…}`, so any depth is safe to show. */
+const SHOWN_VALUE_DEPTH = 6;
+
+/**
+ * Shows a bad value inside a message the way a user typed it (JSON), cut to
+ * an excerpt of SHOWN_VALUE_CHARS with an ellipsis. Stops walking as soon as
+ * the excerpt is full, so an 800 KB string or a 100,000-level array costs no
+ * more than a small one. Every message that echoes a value goes through here.
+ */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
+  const limit = SHOWN_VALUE_CHARS;
+  let text = '';
+  // false once the excerpt is full: the walk stops there.
+  const emit = (s: string): boolean => {
+    text += s;
+    return text.length <= limit;
+  };
+  const str = (s: string) => emit(JSON.stringify(s.length > limit ? s.slice(0, limit + 1) : s));
+  const walk = (v: unknown, depth: number): boolean => {
+    if (typeof v === 'string') return str(v);
+    if (v === null || typeof v === 'number' || typeof v === 'boolean') return emit(JSON.stringify(v));
+    if (typeof v !== 'object') return emit(String(v));
+    if (Array.isArray(v)) {
+      if (depth >= SHOWN_VALUE_DEPTH) return emit(v.length ? '[…]' : '[]');
+      if (!emit('[')) return false;
+      for (let i = 0; i < v.length; i++) {
+        if ((i > 0 && !emit(',')) || !walk(v[i] === undefined ? null : v[i], depth + 1)) return false;
+      }
+      return emit(']');
+    }
+    if (depth >= SHOWN_VALUE_DEPTH) return emit('{…}');
+    if (!emit('{')) return false;
+    let first = true;
+    for (const key in v) {
+      if (!Object.hasOwn(v, key)) continue;
+      const child = (v as Record<string, unknown>)[key];
+      if (child === undefined || typeof child === 'function') continue;
+      if ((!first && !emit(',')) || !str(key) || !emit(':') || !walk(child, depth + 1)) return false;
+      first = false;
+    }
+    return emit('}');
+  };
+  walk(value, 0);
+  if (text.length <= limit) return text;
+  // Do not split a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(text[limit - 1] ?? '') ? limit - 1 : limit;
+  return `${text.slice(0, end)}…`;
 }
 
 export const positiveInt = z.unknown().transform((value, ctx) => {

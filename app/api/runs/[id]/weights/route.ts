@@ -22,7 +22,7 @@ export const PUT = route(async (req, { params }: Context) => {
   const result = await saveRunWeights(id, ownerHash, { specs: decoded.weightSpecs, data: new Uint8Array(decoded.weightData) });
   if (result.status !== 'ok') return denied(result, ownerHash, 'run');
   return noContent();
-});
+}, { body: 'application/octet-stream' });
 
 export const GET = route(async (req, { params }: Context) => {
   const { id } = await params;
