@@ -54,7 +54,8 @@ export function decodeWeightsView(bytes: Uint8Array<ArrayBuffer>): DecodedWeight
   const specs = WeightSpecs.safeParse(json);
   if (!specs.success) {
     const first = specs.error.issues[0];
-    return { ok: false, message: `weight specs: ${first ? `${first.path.join('.') || '(list)'}: ${first.message}` : 'invalid'}` };
+    // Cut short: a message may quote a key, and keys are whatever the sender chose.
+    return { ok: false, message: `weight specs: ${first ? `${first.path.join('.').slice(0, 100) || '(list)'}: ${first.message.slice(0, 200)}` : 'invalid'}` };
   }
   const data = bytes.subarray(4 + jsonLength);
   const expected = expectedWeightBytes(specs.data);
