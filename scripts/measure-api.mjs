@@ -5,7 +5,7 @@
 //   3. the server's memory (RSS) while four anonymous 60 MiB weight uploads
 //      go to a made-up run id.
 // Usage: node scripts/measure-api.mjs [--port 3190] [--architectures 1000] [--nodes 100]
-//        [--dir <checkout with a build>] [--dist .next] [--out results.json]
+//        [--dir <checkout with a build>] [--dist .next] [--out results.json] [--phases lists,uploads]
 // Everything is bounded (request timeouts, a fixed number of rounds) and talks
 // only to 127.0.0.1; the server and its database are removed at the end.
 import { spawn } from 'node:child_process';
@@ -25,6 +25,7 @@ const { values: args } = parseArgs({
     dir: { type: 'string', default: process.cwd() },
     dist: { type: 'string', default: process.env.NEXT_DIST_DIR ?? '.next' },
     out: { type: 'string' },
+    phases: { type: 'string', default: 'lists,uploads' },
   },
 });
 const port = Number(args.port);
@@ -32,6 +33,7 @@ const architectureCount = Math.min(Number(args.architectures), 20_000);
 const nodeCount = Math.min(Math.max(Number(args.nodes), 4), 500);
 const dir = path.resolve(args.dir);
 const base = `http://127.0.0.1:${port}`;
+const phases = new Set(args.phases.split(','));
 const UPLOAD_BYTES = 60 * 1024 * 1024;
 
 // ------------------------------------------------------------------ helpers
@@ -106,14 +108,32 @@ function chainDocument(name, n) {
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'cnn-studio-measure-'));
 const databaseFile = path.join(scratch, 'measure.db');
-const server = spawn(process.execPath, [path.join(dir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-  cwd: dir,
-  env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NEXT_DIST_DIR: args.dist, NODE_ENV: 'production' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+let server = null;
+function startServer() {
+  server = spawn(process.execPath, [path.join(dir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: dir,
+    env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, NEXT_DIST_DIR: args.dist, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
 const stopServer = () => {
-  if (server.exitCode === null) server.kill('SIGTERM');
+  if (server && server.exitCode === null) server.kill('SIGTERM');
 };
+async function restartServer() {
+  const old = server;
+  stopServer();
+  if (old && old.exitCode === null) await new Promise((r) => old.once('exit', r));
+  startServer();
+  await waitUntilUp();
+}
+async function waitUntilUp() {
+  for (let i = 0; i < 240; i++) {
+    if ((await request('GET', '/api/health', { timeoutMs: 5000 })).status === 200) return;
+    await sleep(500);
+  }
+  throw new Error(`the server on port ${port} did not answer /api/health within 2 minutes`);
+}
+startServer();
 process.on('exit', () => {
   stopServer();
   rmSync(scratch, { recursive: true, force: true });
@@ -123,14 +143,9 @@ process.on('SIGINT', () => process.exit(130));
 const results = { dir, architectures: architectureCount, nodesPerDocument: nodeCount };
 try {
   // Up, and the database migrated (the first request to touch it applies migrations).
-  let up = false;
-  for (let i = 0; i < 240 && !up; i++) {
-    const res = await request('GET', '/api/health', { timeoutMs: 5000 });
-    up = res.status === 200;
-    if (!up) await sleep(500);
-  }
-  if (!up) throw new Error(`the server on port ${port} did not answer /api/health within 2 minutes`);
+  await waitUntilUp();
 
+  if (phases.has('lists')) {
   // An owner, made the way a browser becomes one.
   const document = chainDocument('Seed', nodeCount);
   const created = await request('POST', '/api/architectures', {
@@ -214,19 +229,32 @@ try {
   listing = false;
   results.listsCompletedMeanwhile = (await Promise.all(lists)).reduce((a, b) => a + b, 0);
   results.healthUnderFourLists = stats(busy);
+  }
 
-  // 3. Memory during four anonymous 60 MiB uploads to a run that does not exist.
+  if (phases.has('uploads')) {
+  // 3. Memory during four anonymous 60 MiB uploads to a run that does not
+  // exist, on a freshly started server (the lists above leave a grown heap
+  // that would hide the uploads' allocations), after one warm-up request.
+  await restartServer();
+  await request('PUT', '/api/runs/warmUp/weights', { headers: { 'content-type': 'application/octet-stream', origin: base }, body: Buffer.alloc(8) });
   await sleep(1000);
   const rssBefore = rssMiB(server.pid);
   let peak = rssBefore;
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMiB(server.pid));
   }, 25);
-  const payload = Buffer.alloc(UPLOAD_BYTES, 7);
+  // Well-formed weights ([uint32 length][specs JSON][float32 data]), so that
+  // nothing but the missing run can refuse them.
+  const specsJson = Buffer.from(JSON.stringify([{ name: 'w', shape: [0], dtype: 'float32' }]));
+  const floats = Math.floor((UPLOAD_BYTES - 4 - specsJson.byteLength - 16) / 4);
+  const specs = Buffer.from(JSON.stringify([{ name: 'w', shape: [floats], dtype: 'float32' }]));
+  const payload = Buffer.alloc(4 + specs.byteLength + floats * 4, 0);
+  payload.writeUInt32LE(specs.byteLength, 0);
+  specs.copy(payload, 4);
   const uploads = await Promise.all(
     Array.from({ length: 4 }, (_, i) =>
       request('PUT', `/api/runs/madeUpRunId${i}/weights`, {
-        headers: { 'content-type': 'application/octet-stream', 'content-length': String(UPLOAD_BYTES), origin: base },
+        headers: { 'content-type': 'application/octet-stream', 'content-length': String(payload.byteLength), origin: base },
         body: payload,
         timeoutMs: 120_000,
       }),
@@ -241,7 +269,9 @@ try {
     rssBeforeMiB: rssBefore,
     rssPeakMiB: peak,
     rssAddedMiB: Math.round((peak - rssBefore) * 10) / 10,
+    bytesEach: payload.byteLength,
   };
+  }
 } catch (e) {
   results.error = e instanceof Error ? e.message : String(e);
   process.exitCode = 1;
