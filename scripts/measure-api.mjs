@@ -146,85 +146,85 @@ try {
   await waitUntilUp();
 
   if (phases.has('lists')) {
-  // An owner, made the way a browser becomes one.
-  const document = chainDocument('Seed', nodeCount);
-  const created = await request('POST', '/api/architectures', {
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ name: 'Seed', document }),
-  });
-  if (created.status !== 201) throw new Error(`creating the first architecture failed: ${created.status} ${created.text}`);
-  const cookie = String(created.headers['set-cookie']).split(';')[0];
-  const secret = cookie.split('=')[1];
-  const ownerHash = createHash('sha256').update(secret).digest('hex');
+    // An owner, made the way a browser becomes one.
+    const document = chainDocument('Seed', nodeCount);
+    const created = await request('POST', '/api/architectures', {
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ name: 'Seed', document }),
+    });
+    if (created.status !== 201) throw new Error(`creating the first architecture failed: ${created.status} ${created.text}`);
+    const cookie = String(created.headers['set-cookie']).split(';')[0];
+    const secret = cookie.split('=')[1];
+    const ownerHash = createHash('sha256').update(secret).digest('hex');
 
-  // The rest straight into the database (no rate limit in the way), with only
-  // the columns every version of the schema has: a version that stores list
-  // summaries fills them in as lists reach them (measured below as "cold").
-  const sqlite = new Database(databaseFile, { timeout: 10_000 });
-  const insert = sqlite.prepare(
-    'INSERT INTO "Architecture" ("id", "name", "document", "version", "ownerHash", "shareId", "createdAt", "updatedAt") VALUES (?, ?, ?, 1, ?, ?, ?, ?)',
-  );
-  const now = Date.now();
-  sqlite.transaction(() => {
-    for (let i = 1; i < architectureCount; i++) {
-      const name = `Architecture ${i}`;
-      const when = new Date(now - i * 1000).toISOString().replace('Z', '+00:00');
-      insert.run(randomBytes(16).toString('base64url'), name, JSON.stringify(chainDocument(name, nodeCount)), ownerHash, randomBytes(18).toString('base64url'), when, when);
-    }
-  })();
-  sqlite.close();
-  const auth = { cookie };
+    // The rest straight into the database (no rate limit in the way), with only
+    // the columns every version of the schema has: a version that stores list
+    // summaries fills them in as lists reach them (measured below as "cold").
+    const sqlite = new Database(databaseFile, { timeout: 10_000 });
+    const insert = sqlite.prepare(
+      'INSERT INTO "Architecture" ("id", "name", "document", "version", "ownerHash", "shareId", "createdAt", "updatedAt") VALUES (?, ?, ?, 1, ?, ?, ?, ?)',
+    );
+    const now = Date.now();
+    sqlite.transaction(() => {
+      for (let i = 1; i < architectureCount; i++) {
+        const name = `Architecture ${i}`;
+        const when = new Date(now - i * 1000).toISOString().replace('Z', '+00:00');
+        insert.run(randomBytes(16).toString('base64url'), name, JSON.stringify(chainDocument(name, nodeCount)), ownerHash, randomBytes(18).toString('base64url'), when, when);
+      }
+    })();
+    sqlite.close();
+    const auth = { cookie };
 
-  // 1. List latency: the first request (a version with summaries backfills that page), then steady state.
-  const cold = await request('GET', '/api/architectures', { headers: auth, timeoutMs: 120_000 });
-  if (cold.status !== 200) throw new Error(`listing failed: ${cold.status} ${cold.text.slice(0, 200)}`);
-  const firstPage = JSON.parse(cold.text);
-  results.listFirstRequestMs = Math.round(cold.ms);
-  results.listRowsPerResponse = firstPage.architectures.length;
-  results.listPaginated = firstPage.nextCursor !== undefined;
-  // Every page once, as scrolling to the end of /mine does (a paginated version backfills the rest here).
-  const walk = async () => {
-    const started = performance.now();
-    let cursor = null;
-    let rows = 0;
-    let requests = 0;
-    do {
-      const res = await request('GET', `/api/architectures?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: auth, timeoutMs: 120_000 });
-      if (res.status !== 200) throw new Error(`listing failed: ${res.status}`);
-      const body = JSON.parse(res.text);
-      rows += body.architectures.length;
-      cursor = body.nextCursor ?? null;
-      requests++;
-    } while (cursor && requests < 1000);
-    return { rows, requests, ms: Math.round(performance.now() - started) };
-  };
-  results.listEverything = await walk();
-  results.listEverythingAgain = await walk();
-  const listSamples = [];
-  for (let i = 0; i < 10; i++) listSamples.push((await request('GET', '/api/architectures', { headers: auth, timeoutMs: 120_000 })).ms);
-  results.listLatency = stats(listSamples);
-  const mineSamples = [];
-  for (let i = 0; i < 5; i++) mineSamples.push((await request('GET', '/mine', { headers: auth, timeoutMs: 120_000 })).ms);
-  results.minePageLatency = stats(mineSamples);
+    // 1. List latency: the first request (a version with summaries backfills that page), then steady state.
+    const cold = await request('GET', '/api/architectures', { headers: auth, timeoutMs: 120_000 });
+    if (cold.status !== 200) throw new Error(`listing failed: ${cold.status} ${cold.text.slice(0, 200)}`);
+    const firstPage = JSON.parse(cold.text);
+    results.listFirstRequestMs = Math.round(cold.ms);
+    results.listRowsPerResponse = firstPage.architectures.length;
+    results.listPaginated = firstPage.nextCursor !== undefined;
+    // Every page once, as scrolling to the end of /mine does (a paginated version backfills the rest here).
+    const walk = async () => {
+      const started = performance.now();
+      let cursor = null;
+      let rows = 0;
+      let requests = 0;
+      do {
+        const res = await request('GET', `/api/architectures?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: auth, timeoutMs: 120_000 });
+        if (res.status !== 200) throw new Error(`listing failed: ${res.status}`);
+        const body = JSON.parse(res.text);
+        rows += body.architectures.length;
+        cursor = body.nextCursor ?? null;
+        requests++;
+      } while (cursor && requests < 1000);
+      return { rows, requests, ms: Math.round(performance.now() - started) };
+    };
+    results.listEverything = await walk();
+    results.listEverythingAgain = await walk();
+    const listSamples = [];
+    for (let i = 0; i < 10; i++) listSamples.push((await request('GET', '/api/architectures', { headers: auth, timeoutMs: 120_000 })).ms);
+    results.listLatency = stats(listSamples);
+    const mineSamples = [];
+    for (let i = 0; i < 5; i++) mineSamples.push((await request('GET', '/mine', { headers: auth, timeoutMs: 120_000 })).ms);
+    results.minePageLatency = stats(mineSamples);
 
-  // 2. /api/health while four clients list back to back for a fixed number of rounds.
-  const idle = [];
-  for (let i = 0; i < 10; i++) idle.push((await request('GET', '/api/health')).ms);
-  results.healthIdle = stats(idle);
-  let listing = true;
-  const lists = Array.from({ length: 4 }, async () => {
-    let n = 0;
-    while (listing && n < 200) {
-      await request('GET', '/api/architectures', { headers: auth, timeoutMs: 120_000 });
-      n++;
-    }
-    return n;
-  });
-  await sleep(300);
-  const busy = [];
-  for (let i = 0; i < 20; i++) {
-    busy.push((await request('GET', '/api/health', { timeoutMs: 60_000 })).ms);
-    await sleep(100);
+    // 2. /api/health while four clients list back to back for a fixed number of rounds.
+    const idle = [];
+    for (let i = 0; i < 10; i++) idle.push((await request('GET', '/api/health')).ms);
+    results.healthIdle = stats(idle);
+    let listing = true;
+    const lists = Array.from({ length: 4 }, async () => {
+      let n = 0;
+      while (listing && n < 200) {
+        await request('GET', '/api/architectures', { headers: auth, timeoutMs: 120_000 });
+        n++;
+      }
+      return n;
+    });
+    await sleep(300);
+    const busy = [];
+    for (let i = 0; i < 20; i++) {
+      busy.push((await request('GET', '/api/health', { timeoutMs: 60_000 })).ms);
+      await sleep(100);
   }
   listing = false;
   results.listsCompletedMeanwhile = (await Promise.all(lists)).reduce((a, b) => a + b, 0);
@@ -232,45 +232,45 @@ try {
   }
 
   if (phases.has('uploads')) {
-  // 3. Memory during four anonymous 60 MiB uploads to a run that does not
-  // exist, on a freshly started server (the lists above leave a grown heap
-  // that would hide the uploads' allocations), after one warm-up request.
-  await restartServer();
-  await request('PUT', '/api/runs/warmUp/weights', { headers: { 'content-type': 'application/octet-stream', origin: base }, body: Buffer.alloc(8) });
-  await sleep(1000);
-  const rssBefore = rssMiB(server.pid);
-  let peak = rssBefore;
-  const sampler = setInterval(() => {
+    // 3. Memory during four anonymous 60 MiB uploads to a run that does not
+    // exist, on a freshly started server (the lists above leave a grown heap
+    // that would hide the uploads' allocations), after one warm-up request.
+    await restartServer();
+    await request('PUT', '/api/runs/warmUp/weights', { headers: { 'content-type': 'application/octet-stream', origin: base }, body: Buffer.alloc(8) });
+    await sleep(1000);
+    const rssBefore = rssMiB(server.pid);
+    let peak = rssBefore;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rssMiB(server.pid));
+    }, 25);
+    // Well-formed weights ([uint32 length][specs JSON][float32 data]), so that
+    // nothing but the missing run can refuse them.
+    const specsJson = Buffer.from(JSON.stringify([{ name: 'w', shape: [0], dtype: 'float32' }]));
+    const floats = Math.floor((UPLOAD_BYTES - 4 - specsJson.byteLength - 16) / 4);
+    const specs = Buffer.from(JSON.stringify([{ name: 'w', shape: [floats], dtype: 'float32' }]));
+    const payload = Buffer.alloc(4 + specs.byteLength + floats * 4, 0);
+    payload.writeUInt32LE(specs.byteLength, 0);
+    specs.copy(payload, 4);
+    const uploads = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        request('PUT', `/api/runs/madeUpRunId${i}/weights`, {
+          headers: { 'content-type': 'application/octet-stream', 'content-length': String(payload.byteLength), origin: base },
+          body: payload,
+          timeoutMs: 120_000,
+        }),
+      ),
+    );
+    await sleep(500);
+    clearInterval(sampler);
     peak = Math.max(peak, rssMiB(server.pid));
-  }, 25);
-  // Well-formed weights ([uint32 length][specs JSON][float32 data]), so that
-  // nothing but the missing run can refuse them.
-  const specsJson = Buffer.from(JSON.stringify([{ name: 'w', shape: [0], dtype: 'float32' }]));
-  const floats = Math.floor((UPLOAD_BYTES - 4 - specsJson.byteLength - 16) / 4);
-  const specs = Buffer.from(JSON.stringify([{ name: 'w', shape: [floats], dtype: 'float32' }]));
-  const payload = Buffer.alloc(4 + specs.byteLength + floats * 4, 0);
-  payload.writeUInt32LE(specs.byteLength, 0);
-  specs.copy(payload, 4);
-  const uploads = await Promise.all(
-    Array.from({ length: 4 }, (_, i) =>
-      request('PUT', `/api/runs/madeUpRunId${i}/weights`, {
-        headers: { 'content-type': 'application/octet-stream', 'content-length': String(payload.byteLength), origin: base },
-        body: payload,
-        timeoutMs: 120_000,
-      }),
-    ),
-  );
-  await sleep(500);
-  clearInterval(sampler);
-  peak = Math.max(peak, rssMiB(server.pid));
-  results.uploads = {
-    statuses: uploads.map((u) => u.status),
-    msEach: uploads.map((u) => Math.round(u.ms)),
-    rssBeforeMiB: rssBefore,
-    rssPeakMiB: peak,
-    rssAddedMiB: Math.round((peak - rssBefore) * 10) / 10,
-    bytesEach: payload.byteLength,
-  };
+    results.uploads = {
+      statuses: uploads.map((u) => u.status),
+      msEach: uploads.map((u) => Math.round(u.ms)),
+      rssBeforeMiB: rssBefore,
+      rssPeakMiB: peak,
+      rssAddedMiB: Math.round((peak - rssBefore) * 10) / 10,
+      bytesEach: payload.byteLength,
+    };
   }
 } catch (e) {
   results.error = e instanceof Error ? e.message : String(e);
