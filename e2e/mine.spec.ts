@@ -85,3 +85,23 @@ test('“Load more” is a button a keyboard user can press, labelled in Chinese
   await expect(rows(page)).toHaveCount(121);
   await expect(page.getByRole('status')).toHaveText('已显示全部 120 个架构。');
 });
+
+test('deleting or renaming an architecture far down the list keeps every loaded row in view', async ({ context, page }) => {
+  await ownerWith(context, page, 60);
+  await page.goto('/mine');
+  await page.mouse.wheel(0, 100_000);
+  await expect(rows(page)).toHaveCount(61);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('row', { name: /Net 055/ }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('cell', { name: 'Net 055' })).toHaveCount(0);
+  await expect(rows(page)).toHaveCount(60);
+  await expect(page.getByRole('cell', { name: 'Net 059' })).toBeVisible();
+
+  // A rename is a modification: the row moves to the top, and nothing loaded is lost.
+  page.once('dialog', (dialog) => void dialog.accept('Renamed net'));
+  await page.getByRole('row', { name: /Net 058/ }).getByRole('button', { name: 'Rename' }).click();
+  await expect(rows(page).nth(1)).toContainText('Renamed net');
+  await expect(rows(page)).toHaveCount(60);
+  await expect(page.getByRole('status')).toHaveText('All 59 architectures shown.');
+});
