@@ -76,7 +76,7 @@ describe('owner', () => {
     const ownerList = await owner.call(list, { path: '/api/architectures' });
     expect((ownerList.body as { architectures: { id: string }[] }).architectures.map((a) => a.id)).toEqual([id]);
     const anonList = await new TestBrowser().call(list, { path: '/api/architectures' });
-    expect(anonList.body).toEqual({ architectures: [] });
+    expect(anonList.body).toEqual({ architectures: [], nextCursor: null });
   });
 
   it('lists the parameter count of each architecture', async () => {

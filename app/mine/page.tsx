@@ -10,18 +10,21 @@ export const metadata = { title: 'My architectures · CNN Studio' };
 export default async function MinePage() {
   const t = await getTranslations('editor.mine');
   const ownerHash = await getOwnerHashFromCookies();
-  const items = ownerHash ? await listArchitecturesForOwner(ownerHash) : [];
+  const listed = ownerHash ? await listArchitecturesForOwner(ownerHash) : null;
+  const page = listed?.ok ? listed.page : { architectures: [], nextCursor: null };
   return (
     <div className="page">
       <h1>{t('title')}</h1>
       <ArchitectureList
-        items={items.map((a) => ({
+        items={page.architectures.map((a) => ({
           id: a.id,
           name: a.name,
           paramCount: a.paramCount,
+          errorCount: a.errorCount,
           updatedAt: new Date(a.updatedAt).toISOString(),
           bestValAccuracy: a.bestValAccuracy,
         }))}
+        nextCursor={page.nextCursor}
       />
       <RecoveryKeyPanel hasKey={ownerHash !== null} />
     </div>

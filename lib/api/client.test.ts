@@ -213,3 +213,27 @@ describe('client when writing too fast', () => {
     expect(!refused.ok && refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('architecture pages', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const summary = (id: string) => ({ id, name: id, shareId: `s${id}`, paramCount: 1, errorCount: 0, updatedAt: '2026-01-01T00:00:00.000Z', bestValAccuracy: null, runCount: 0 });
+
+  it('asks for the next page with the cursor the last one gave, and lists every page for pickers', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (input: string | URL) => {
+      const url = new URL(String(input), 'http://localhost');
+      asked.push(url.search);
+      const cursor = url.searchParams.get('cursor');
+      return Response.json(cursor === null ? { architectures: [summary('a'), summary('b')], nextCursor: 'next/1' } : { architectures: [summary('c')], nextCursor: null });
+    });
+    const first = await client.listArchitecturePage({ limit: 2 });
+    expect(first).toMatchObject({ ok: true, data: { nextCursor: 'next/1', architectures: [{ id: 'a' }, { id: 'b' }] } });
+    const second = await client.listArchitecturePage({ cursor: first.ok ? first.data.nextCursor : null });
+    expect(second).toMatchObject({ ok: true, data: { nextCursor: null, architectures: [{ id: 'c' }] } });
+    expect(asked).toEqual(['?limit=2', '?cursor=next%2F1']);
+
+    const all = await client.listArchitectures();
+    expect(all.ok && all.data.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+  });
+});

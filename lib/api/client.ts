@@ -144,9 +144,27 @@ export function createArchitecture(body: { name: string; document: ArchitectureD
   return asOwner(() => request('/api/architectures', json('POST', body), CreatedArchitecture));
 }
 
+/** One page of the caller's architectures, most recently modified first; `nextCursor` null on the last. */
+export async function listArchitecturePage(page: { cursor?: string | null; limit?: number } = {}): Promise<ApiResult<{ architectures: ArchitectureSummary[]; nextCursor: string | null }>> {
+  const query = new URLSearchParams();
+  if (page.limit !== undefined) query.set('limit', String(page.limit));
+  if (page.cursor) query.set('cursor', page.cursor);
+  const r = await request(`/api/architectures${query.size > 0 ? `?${query}` : ''}`, { method: 'GET' }, ArchitectureList);
+  return r.ok ? { ok: true, data: { architectures: r.data.architectures, nextCursor: r.data.nextCursor ?? null } } : r;
+}
+
+/** All of the caller's architectures, following every page (for pickers that need the whole list). */
 export async function listArchitectures(): Promise<ApiResult<ArchitectureSummary[]>> {
-  const r = await request('/api/architectures', { method: 'GET' }, ArchitectureList);
-  return r.ok ? { ok: true, data: r.data.architectures } : r;
+  const all: ArchitectureSummary[] = [];
+  let cursor: string | null = null;
+  // Bounded, so a server that kept answering with a cursor could not keep the caller looping.
+  for (let pages = 0; pages < 1000 && (pages === 0 || cursor !== null); pages++) {
+    const r: ApiResult<{ architectures: ArchitectureSummary[]; nextCursor: string | null }> = await listArchitecturePage({ cursor, limit: 100 });
+    if (!r.ok) return r;
+    all.push(...r.data.architectures);
+    cursor = r.data.nextCursor;
+  }
+  return { ok: true, data: all };
 }
 
 export function getArchitecture(id: string) {

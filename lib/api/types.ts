@@ -41,6 +41,9 @@ const finite = z.number().refine(Number.isFinite, 'expected a finite number');
 const nonNegative = finite.refine((n) => n >= 0, 'expected a number ≥ 0');
 const positiveInt = z.number().int().positive();
 const nonNegativeInt = z.number().int().nonnegative();
+/** A finite number in [min, max], with a message naming the range. */
+const between = (min: number, max: number, what: string) =>
+  finite.refine((n) => n >= min && n <= max, `expected ${what} in [${min}, ${max}]`);
 
 // ---------------------------------------------------------------- architectures
 
@@ -78,12 +81,27 @@ export const ArchitectureSummary = z.object({
   shareId: z.string(),
   /** Total parameters; null while the graph has errors. */
   paramCount: nonNegativeInt.nullable(),
+  /** Errors in the graph (0 when it builds); optional for servers older than it. */
+  errorCount: nonNegativeInt.optional(),
   updatedAt: IsoDate,
   bestValAccuracy: finite.nullable(),
   runCount: nonNegativeInt,
 });
 export type ArchitectureSummary = z.infer<typeof ArchitectureSummary>;
-export const ArchitectureList = z.object({ architectures: z.array(ArchitectureSummary) });
+/** One page, most recently modified first; pass `nextCursor` back as `cursor` for the next (null: last page). */
+export const ArchitectureList = z.object({ architectures: z.array(ArchitectureSummary), nextCursor: z.string().nullable().optional() });
+export type ArchitectureList = z.infer<typeof ArchitectureList>;
+
+/** Query of GET /api/architectures: `limit` 1-100 (default 50), `cursor` from the previous page. */
+export const ArchitectureListQuery = z.strictObject({
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, 'expected a whole number from 1 to 100')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 100, 'expected a whole number from 1 to 100')
+    .optional(),
+  cursor: z.string().min(1).max(200).optional(),
+});
 
 /** GET /api/shared/:shareId — read-only. */
 export const SharedArchitecture = z.object({ name: z.string(), document: DocumentField });
@@ -107,11 +125,14 @@ export const DatasetRef = z.strictObject({
 });
 export type DatasetRef = z.infer<typeof DatasetRef>;
 
+/** Most epochs a run may plan (the form allows 1,000 per start; "Train more" adds to it). */
+export const MAX_EPOCHS = 10_000;
+
 export const Hyperparameters = z.strictObject({
   optimizer: z.enum(['adam', 'sgd', 'rmsprop']),
   learningRate: finite.refine((n) => n > 0, 'expected a learning rate > 0'),
   batchSize: positiveInt,
-  epochs: positiveInt,
+  epochs: positiveInt.max(MAX_EPOCHS),
   validationSplit: finite.refine((n) => n >= 0 && n < 1, 'expected a fraction in [0, 1)'),
   shuffle: z.boolean(),
   seed: z.number().int(),
@@ -133,18 +154,27 @@ export type StoredRunStatus = z.infer<typeof StoredRunStatus>;
 export const RunStatus = z.enum(['running', 'completed', 'stopped', 'failed', 'interrupted']);
 export type RunStatus = z.infer<typeof RunStatus>;
 
+/** Bounds of recorded metrics. Cross-entropy as tfjs computes it (probabilities clipped at 1e-7) stays below ~16.2. */
+export const MAX_LOSS = 1e6;
+/** An epoch may include a long pause; a week is far past any real one. */
+export const MAX_EPOCH_DURATION_MS = 7 * 24 * 60 * 60 * 1000;
+export const MAX_SAMPLES_PER_SEC = 1e9;
+
 /** A run still 'running' with no heartbeat or epoch for this long is shown as interrupted. */
 export const RUN_HEARTBEAT_TIMEOUT_MS = 60_000;
 
+const loss = between(0, MAX_LOSS, 'a loss');
+const accuracy = between(0, 1, 'an accuracy');
+
 export const EpochMetrics = z.strictObject({
-  /** 0-based. */
-  epoch: nonNegativeInt,
-  loss: finite,
-  accuracy: finite,
-  valLoss: finite.nullable(),
-  valAccuracy: finite.nullable(),
-  durationMs: nonNegative,
-  samplesPerSec: nonNegative,
+  /** 0-based; below the run's epochsPlanned (checked against the stored run). */
+  epoch: nonNegativeInt.max(MAX_EPOCHS - 1),
+  loss,
+  accuracy,
+  valLoss: loss.nullable(),
+  valAccuracy: accuracy.nullable(),
+  durationMs: between(0, MAX_EPOCH_DURATION_MS, 'a duration in ms'),
+  samplesPerSec: between(0, MAX_SAMPLES_PER_SEC, 'a rate'),
 });
 export type EpochMetrics = z.infer<typeof EpochMetrics>;
 
@@ -170,8 +200,8 @@ export const RunPatch = z.strictObject({
   status: StoredRunStatus.optional(),
   error: z.string().max(2000).optional(),
   heartbeat: z.literal(true).optional(),
-  testAccuracy: finite.optional(),
-  epochsPlanned: positiveInt.optional(),
+  testAccuracy: accuracy.optional(),
+  epochsPlanned: positiveInt.max(MAX_EPOCHS).optional(),
   backend: BackendName.optional(),
 });
 export type RunPatch = z.infer<typeof RunPatch>;
@@ -210,12 +240,13 @@ export type Run = z.infer<typeof Run>;
  * PUT/GET /api/runs/:id/weights (application/octet-stream):
  * [uint32 little-endian byte length of the JSON][JSON array of WeightSpec][raw weight bytes].
  */
-export const WeightSpec = z.looseObject({
+export const WeightSpec = z.strictObject({
   name: z.string().min(1).max(500),
   shape: z.array(nonNegativeInt).max(8),
   dtype: z.enum(['float32', 'int32', 'bool', 'complex64', 'string']),
-  group: z.string().optional(),
-  quantization: z.looseObject({ dtype: z.enum(['uint16', 'uint8', 'float16']) }).optional(),
+  group: z.enum(['model', 'optimizer']).optional(),
+  // Exactly the keys tf.io.WeightsManifestEntry has: anything else would be stored and served back as is.
+  quantization: z.strictObject({ scale: finite.optional(), min: finite.optional(), dtype: z.enum(['uint16', 'uint8', 'float16']) }).optional(),
 });
 export type WeightSpec = z.infer<typeof WeightSpec>;
 export const WeightSpecs = z.array(WeightSpec).max(10_000);

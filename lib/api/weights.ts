@@ -33,7 +33,12 @@ export function expectedWeightBytes(specs: WeightSpec[]): number | null {
   return total;
 }
 
-export function decodeWeights(bytes: Uint8Array): DecodedWeights {
+export type DecodedWeightsView =
+  | { ok: true; weightSpecs: WeightSpec[]; weightBytes: Uint8Array<ArrayBuffer> }
+  | { ok: false; message: string };
+
+/** Decodes without copying: `weightBytes` is a view into `bytes` (the server stores it as is). */
+export function decodeWeightsView(bytes: Uint8Array<ArrayBuffer>): DecodedWeightsView {
   if (bytes.byteLength < 4) return { ok: false, message: `expected at least 4 bytes, got ${bytes.byteLength}` };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const jsonLength = view.getUint32(0, true);
@@ -49,12 +54,20 @@ export function decodeWeights(bytes: Uint8Array): DecodedWeights {
   const specs = WeightSpecs.safeParse(json);
   if (!specs.success) {
     const first = specs.error.issues[0];
-    return { ok: false, message: `weight specs: ${first ? `${first.path.join('.') || '(list)'}: ${first.message}` : 'invalid'}` };
+    // Cut short: a message may quote a key, and keys are whatever the sender chose.
+    return { ok: false, message: `weight specs: ${first ? `${first.path.join('.').slice(0, 100) || '(list)'}: ${first.message.slice(0, 200)}` : 'invalid'}` };
   }
-  const data = bytes.slice(4 + jsonLength);
+  const data = bytes.subarray(4 + jsonLength);
   const expected = expectedWeightBytes(specs.data);
   if (expected !== null && expected !== data.byteLength) {
     return { ok: false, message: `weight specs describe ${expected} bytes, got ${data.byteLength}` };
   }
-  return { ok: true, weightSpecs: specs.data, weightData: data.buffer };
+  return { ok: true, weightSpecs: specs.data, weightBytes: data };
+}
+
+/** Decodes into a standalone ArrayBuffer of the weights (what tfjs takes). */
+export function decodeWeights(bytes: Uint8Array): DecodedWeights {
+  const decoded = decodeWeightsView(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength));
+  if (!decoded.ok) return decoded;
+  return { ok: true, weightSpecs: decoded.weightSpecs, weightData: decoded.weightBytes.slice().buffer };
 }

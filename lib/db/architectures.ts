@@ -23,11 +23,23 @@ export interface ArchitectureListItem {
   shareId: string;
   /** Total parameters; null while the graph has errors. */
   paramCount: number | null;
+  /** Errors in the graph (0 when it builds). */
+  errorCount: number;
   updatedAt: Date;
   /** Best validation accuracy across its runs; null without any. */
   bestValAccuracy: number | null;
   runCount: number;
 }
+
+/** One page of an owner's list, newest first; `nextCursor` is null on the last page. */
+export interface ArchitecturePage {
+  architectures: ArchitectureListItem[];
+  nextCursor: string | null;
+}
+
+/** Architectures per page when the caller does not say, and the most it may ask for. */
+export const LIST_PAGE_SIZE = 50;
+export const MAX_LIST_PAGE_SIZE = 100;
 
 export interface SharedArchitectureView {
   name: string;
@@ -41,6 +53,12 @@ export type ForOwner<T> = ({ status: 'ok' } & T) | Denied;
 /** The stored name is the document's name, so the two never disagree. */
 function named(document: ArchitectureDocument, name: string): ArchitectureDocument {
   return document.name === name ? document : { ...document, name };
+}
+
+/** What lists show, computed once when a document is written so that listing never parses documents. */
+function summaryOf(document: ArchitectureDocument): { paramCount: number | null; errorCount: number } {
+  const analysis = analyzeGraph(document);
+  return { paramCount: analysis.totals?.total ?? null, errorCount: analysis.errorCount };
 }
 
 function forkName(name: string): string {
@@ -62,12 +80,14 @@ export async function createArchitecture(
   input: { name: string; document: ArchitectureDocument; forkedFromId?: string },
 ): Promise<{ id: string; shareId: string; version: number }> {
   const db = await getDb();
+  const document = named(input.document, input.name);
   const row = await db.architecture.create({
     data: {
       id: newId(),
       shareId: newShareId(),
       name: input.name,
-      document: writeDocument(named(input.document, input.name)),
+      document: writeDocument(document),
+      ...summaryOf(document),
       ownerHash,
       forkedFromId: input.forkedFromId ?? null,
     },
@@ -76,34 +96,81 @@ export async function createArchitecture(
   return row;
 }
 
-export async function listArchitecturesForOwner(ownerHash: string): Promise<ArchitectureListItem[]> {
+/**
+ * Where a page ends: the last row's (updatedAt, id), the list's sort key, so
+ * a page never repeats or skips a row even when rows share a timestamp or
+ * rows before the cursor are deleted meanwhile. Opaque to clients.
+ */
+interface ListCursor {
+  updatedAt: Date;
+  id: string;
+}
+
+function encodeListCursor(row: ListCursor): string {
+  return Buffer.from(`${row.updatedAt.getTime()}.${row.id}`, 'utf8').toString('base64url');
+}
+
+function decodeListCursor(cursor: string): ListCursor | null {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) return null;
+  const match = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return match ? { updatedAt: new Date(Number(match[1])), id: match[2]! } : null;
+}
+
+/**
+ * One page of the owner's architectures, most recently modified first. Reads
+ * only the stored summary columns, never a document, except once for rows
+ * saved before summaries were stored (errorCount null): those are analysed
+ * and their summary stored, a page at a time, as lists first reach them.
+ */
+export async function listArchitecturesForOwner(
+  ownerHash: string,
+  page: { cursor?: string; limit?: number } = {},
+): Promise<{ ok: true; page: ArchitecturePage } | { ok: false; message: string }> {
+  const limit = Math.min(Math.max(1, Math.trunc(page.limit ?? LIST_PAGE_SIZE)), MAX_LIST_PAGE_SIZE);
+  const after = page.cursor === undefined ? null : decodeListCursor(page.cursor);
+  if (page.cursor !== undefined && after === null) return { ok: false, message: `${JSON.stringify(page.cursor.slice(0, 40))} is not a cursor this list gave out` };
   const db = await getDb();
   const rows = await db.architecture.findMany({
-    where: { ownerHash },
-    orderBy: { updatedAt: 'desc' },
-    select: { id: true, name: true, shareId: true, document: true, updatedAt: true },
+    where: {
+      ownerHash,
+      ...(after ? { OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+    take: limit + 1,
+    select: { id: true, name: true, shareId: true, updatedAt: true, paramCount: true, errorCount: true, runCount: true, bestValAccuracy: true },
   });
-  if (rows.length === 0) return [];
-  const stats = await db.run.groupBy({
-    by: ['architectureId'],
-    where: { architectureId: { in: rows.map((r) => r.id) } },
-    _max: { bestValAccuracy: true },
-    _count: { _all: true },
-  });
-  const statsById = new Map(stats.map((s) => [s.architectureId, s]));
-  return rows.map((row) => {
-    const document = readStoredDocument(row.document, `architecture ${row.id}`);
-    const s = statsById.get(row.id);
+  const shown = rows.slice(0, limit);
+  const summaries = await backfillSummaries(shown.filter((r) => r.errorCount === null).map((r) => r.id));
+  const architectures = shown.map((row): ArchitectureListItem => {
+    const summary = summaries.get(row.id) ?? { paramCount: row.paramCount, errorCount: row.errorCount ?? 0 };
     return {
       id: row.id,
       name: row.name,
       shareId: row.shareId,
-      paramCount: analyzeGraph(document).totals?.total ?? null,
+      paramCount: summary.paramCount,
+      errorCount: summary.errorCount,
       updatedAt: row.updatedAt,
-      bestValAccuracy: s?._max.bestValAccuracy ?? null,
-      runCount: s?._count._all ?? 0,
+      bestValAccuracy: row.bestValAccuracy,
+      runCount: row.runCount,
     };
   });
+  const last = shown[shown.length - 1];
+  return { ok: true, page: { architectures, nextCursor: rows.length > limit && last ? encodeListCursor(last) : null } };
+}
+
+/** Stores the summary of rows written before summaries were (at most a page of ids). */
+async function backfillSummaries(ids: string[]): Promise<Map<string, { paramCount: number | null; errorCount: number }>> {
+  const out = new Map<string, { paramCount: number | null; errorCount: number }>();
+  if (ids.length === 0) return out;
+  const db = await getDb();
+  const rows = await db.architecture.findMany({ where: { id: { in: ids } }, select: { id: true, document: true, updatedAt: true } });
+  for (const row of rows) {
+    const summary = summaryOf(readStoredDocument(row.document, `architecture ${row.id}`));
+    out.set(row.id, summary);
+    // updatedAt given explicitly: filling in a summary is not a modification (it would reorder the list).
+    await db.architecture.updateMany({ where: { id: row.id, errorCount: null }, data: { ...summary, updatedAt: row.updatedAt } });
+  }
+  return out;
 }
 
 /** Read-for-edit: only the owner gets the architecture. */
@@ -142,9 +209,10 @@ export async function updateArchitecture(
   if (!isIdLike(id)) return { status: 'not-found' };
   const db = await getDb();
   if (ownerHash !== null) {
+    const document = named(input.document, input.name);
     const { count } = await db.architecture.updateMany({
       where: { id, ownerHash, version: input.version },
-      data: { name: input.name, document: writeDocument(named(input.document, input.name)), version: { increment: 1 } },
+      data: { name: input.name, document: writeDocument(document), ...summaryOf(document), version: { increment: 1 } },
     });
     if (count === 1) return { status: 'ok', version: input.version + 1 };
   }

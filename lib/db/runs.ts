@@ -2,11 +2,12 @@
 // read, update or delete them. Weights live in their own table so that
 // listing runs never loads a blob.
 import type { ArchitectureDocument } from '@/lib/schema';
-import type { BackendMeasurement, BackendName, DatasetRef, EpochMetrics, Hyperparameters, Run, RunPatch, RunSummary, WeightSpec } from '@/lib/api/types';
+import { StoredRunStatus, type BackendMeasurement, type BackendName, type DatasetRef, type EpochMetrics, type Hyperparameters, type Run, type RunPatch, type RunSummary, type WeightSpec } from '@/lib/api/types';
+import { checkRunTransition } from '@/lib/api/runStates';
 import { checkArchitectureOwner, type Denied, type ForOwner } from './architectures';
-import { getDb } from './client';
+import { getDb, type Db } from './client';
 import { isIdLike, newId } from './ids';
-import { runSummarySelect, toRun, toRunSummary, writeDocument } from './mappers';
+import { runSummarySelect, StoredDataError, toRun, toRunSummary, writeDocument } from './mappers';
 
 export interface NewRun {
   document: ArchitectureDocument;
@@ -16,13 +17,51 @@ export interface NewRun {
   backendMeasurements?: BackendMeasurement[];
 }
 
-/** A run's owner is its architecture's owner. */
-async function runOwnerCheck(runId: string, ownerHash: string | null): Promise<Denied | null> {
+interface OwnedRunState {
+  architectureId: string;
+  status: string;
+  epochsDone: number;
+  epochsPlanned: number;
+}
+
+/** A run's owner is its architecture's owner. Reads only a few small columns, never a document. */
+async function findOwnedRun(runId: string, ownerHash: string | null): Promise<Denied | { status: 'ok'; run: OwnedRunState }> {
   if (!isIdLike(runId)) return { status: 'not-found' };
   const db = await getDb();
-  const row = await db.run.findUnique({ where: { id: runId }, select: { architecture: { select: { ownerHash: true } } } });
+  const row = await db.run.findUnique({
+    where: { id: runId },
+    select: { architectureId: true, status: true, epochsDone: true, epochsPlanned: true, architecture: { select: { ownerHash: true } } },
+  });
   if (!row) return { status: 'not-found' };
-  return ownerHash !== null && row.architecture.ownerHash === ownerHash ? null : { status: 'forbidden' };
+  if (ownerHash === null || row.architecture.ownerHash !== ownerHash) return { status: 'forbidden' };
+  const { architecture: _owner, ...run } = row;
+  return { status: 'ok', run };
+}
+
+async function runOwnerCheck(runId: string, ownerHash: string | null): Promise<Denied | null> {
+  const found = await findOwnedRun(runId, ownerHash);
+  return found.status === 'ok' ? null : found;
+}
+
+/**
+ * Owner check alone, for handlers that must refuse before reading a large
+ * body (the weights upload): unknown run -> not-found, someone else's -> forbidden.
+ */
+export async function checkRunOwner(runId: string, ownerHash: string | null): Promise<Denied | null> {
+  return runOwnerCheck(runId, ownerHash);
+}
+
+/**
+ * Recomputes the run count and best validation accuracy that the owner's list
+ * shows from the architecture's runs. Plain SQL rather than a Prisma update,
+ * which would bump the architecture's updatedAt (a run is not an edit) and
+ * reorder the list; the statement is standard SQL (no SQLite-only syntax).
+ */
+function refreshArchitectureRunStats(db: Db, architectureId: string) {
+  return db.$executeRaw`UPDATE "Architecture" SET
+    "runCount" = (SELECT COUNT(*) FROM "Run" WHERE "architectureId" = ${architectureId}),
+    "bestValAccuracy" = (SELECT MAX("bestValAccuracy") FROM "Run" WHERE "architectureId" = ${architectureId})
+    WHERE "id" = ${architectureId}`;
 }
 
 export async function createRun(architectureId: string, ownerHash: string | null, input: NewRun): Promise<ForOwner<{ id: string }>> {
@@ -30,7 +69,7 @@ export async function createRun(architectureId: string, ownerHash: string | null
   if (denied) return denied;
   const db = await getDb();
   const now = new Date();
-  const row = await db.run.create({
+  const create = db.run.create({
     data: {
       id: newId(),
       architectureId,
@@ -46,6 +85,7 @@ export async function createRun(architectureId: string, ownerHash: string | null
     },
     select: { id: true },
   });
+  const [row] = await db.$transaction([create, refreshArchitectureRunStats(db, architectureId)]);
   return { status: 'ok', id: row.id };
 }
 
@@ -69,17 +109,27 @@ export async function getRunForOwner(runId: string, ownerHash: string | null): P
   return { status: 'ok', run: toRun(row, row.epochs, weights !== null) };
 }
 
+/** A request that the run's state does not allow (answered 409). */
+export type RunConflict = { status: 'conflict'; message: string };
+
 /**
  * Records one epoch's metrics; sending the same epoch index again replaces it
- * (a retried request must not count twice). Counts as a sign of life.
+ * (a retried request must not count twice). Counts as a sign of life. An
+ * epoch index past the run's plan is refused: the plan is raised first
+ * ("Train more" patches epochsPlanned before its epochs arrive).
  */
-export async function appendEpoch(runId: string, ownerHash: string | null, metrics: EpochMetrics): Promise<ForOwner<object>> {
-  const denied = await runOwnerCheck(runId, ownerHash);
-  if (denied) return denied;
+export async function appendEpoch(runId: string, ownerHash: string | null, metrics: EpochMetrics): Promise<ForOwner<object> | RunConflict> {
+  const found = await findOwnedRun(runId, ownerHash);
+  if (found.status !== 'ok') return found;
+  const { architectureId, epochsPlanned } = found.run;
+  if (metrics.epoch >= epochsPlanned) {
+    return { status: 'conflict', message: `epoch ${metrics.epoch} (0-based) is past this run's plan of ${epochsPlanned} epoch(s)` };
+  }
   const db = await getDb();
   const { epoch, ...values } = metrics;
   // One batch (not an interactive transaction, which holds the connection
-  // across awaits): the epoch, then the run's counters recomputed in SQL.
+  // across awaits): the epoch, then the run's counters recomputed in SQL,
+  // then the architecture's (what the owner's list shows).
   await db.$transaction([
     db.runEpoch.upsert({ where: { runId_epoch: { runId, epoch } }, create: { runId, epoch, ...values }, update: values }),
     db.$executeRaw`UPDATE "Run" SET
@@ -87,41 +137,56 @@ export async function appendEpoch(runId: string, ownerHash: string | null, metri
       "bestValAccuracy" = (SELECT MAX("valAccuracy") FROM "RunEpoch" WHERE "runId" = ${runId})
       WHERE "id" = ${runId}`,
     db.run.update({ where: { id: runId }, data: { lastHeartbeatAt: new Date() } }),
+    refreshArchitectureRunStats(db, architectureId),
   ]);
   return { status: 'ok' };
 }
 
-/** Status changes, final test accuracy, heartbeats. Every patch is a sign of life. */
-export async function updateRun(runId: string, ownerHash: string | null, patch: RunPatch): Promise<ForOwner<{ run: RunSummary }>> {
+/**
+ * Status changes, final test accuracy, heartbeats. Every patch is a sign of
+ * life. A status change must be one lib/api/runStates.ts allows; it is
+ * applied only if the status is still the one it was checked against, so two
+ * racing patches cannot both pass the check.
+ */
+export async function updateRun(runId: string, ownerHash: string | null, patch: RunPatch): Promise<ForOwner<{ run: RunSummary }> | RunConflict> {
   const denied = await runOwnerCheck(runId, ownerHash);
   if (denied) return denied;
   const db = await getDb();
-  const now = new Date();
-  const finishing = patch.status !== undefined && patch.status !== 'running';
-  const current = await db.run.findUnique({ where: { id: runId }, select: { finishedAt: true } });
-  if (!current) return { status: 'not-found' };
-  const row = await db.run.update({
-    where: { id: runId },
-    data: {
-      lastHeartbeatAt: now,
-      ...(patch.status !== undefined ? { status: patch.status } : {}),
-      // A run that ends keeps the moment it first ended; one set running again is not finished.
-      ...(finishing ? { finishedAt: current.finishedAt ?? now } : patch.status === 'running' ? { finishedAt: null } : {}),
-      ...(patch.error !== undefined ? { error: patch.error } : {}),
-      ...(patch.testAccuracy !== undefined ? { testAccuracy: patch.testAccuracy } : {}),
-      ...(patch.epochsPlanned !== undefined ? { epochsPlanned: patch.epochsPlanned } : {}),
-      ...(patch.backend !== undefined ? { backend: patch.backend } : {}),
-    },
-    select: runSummarySelect,
-  });
-  return { status: 'ok', run: toRunSummary(row, now.getTime()) };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await db.run.findUnique({ where: { id: runId }, select: { status: true, finishedAt: true, epochsDone: true } });
+    if (!current) return { status: 'not-found' };
+    const from = StoredRunStatus.safeParse(current.status);
+    if (!from.success) throw new StoredDataError(`run ${runId}: status ${JSON.stringify(current.status)} is not one we store`);
+    const transition = checkRunTransition(from.data, patch, current.epochsDone);
+    if (!transition.ok) return { status: 'conflict', message: transition.message };
+    const now = new Date();
+    const finishing = patch.status !== undefined && patch.status !== 'running';
+    const { count } = await db.run.updateMany({
+      where: { id: runId, status: current.status },
+      data: {
+        lastHeartbeatAt: now,
+        ...(patch.status !== undefined ? { status: patch.status } : {}),
+        // A run that ends keeps the moment it first ended; one set running again is not finished.
+        ...(finishing ? { finishedAt: current.finishedAt ?? now } : patch.status === 'running' ? { finishedAt: null } : {}),
+        ...(patch.error !== undefined ? { error: patch.error } : {}),
+        ...(patch.testAccuracy !== undefined ? { testAccuracy: patch.testAccuracy } : {}),
+        ...(patch.epochsPlanned !== undefined ? { epochsPlanned: patch.epochsPlanned } : {}),
+        ...(patch.backend !== undefined ? { backend: patch.backend } : {}),
+      },
+    });
+    if (count === 0) continue; // the status changed under us: check again against the new one
+    const row = await db.run.findUnique({ where: { id: runId }, select: runSummarySelect });
+    if (!row) return { status: 'not-found' };
+    return { status: 'ok', run: toRunSummary(row, now.getTime()) };
+  }
+  return { status: 'conflict', message: 'This run changed while the update was applied; send it again' };
 }
 
 export async function deleteRun(runId: string, ownerHash: string | null): Promise<ForOwner<object>> {
-  const denied = await runOwnerCheck(runId, ownerHash);
-  if (denied) return denied;
+  const found = await findOwnedRun(runId, ownerHash);
+  if (found.status !== 'ok') return found;
   const db = await getDb();
-  await db.run.deleteMany({ where: { id: runId } });
+  await db.$transaction([db.run.deleteMany({ where: { id: runId } }), refreshArchitectureRunStats(db, found.run.architectureId)]);
   return { status: 'ok' };
 }
 

@@ -164,6 +164,29 @@ describe('TrainingSession', () => {
     expect(session.getSnapshot().epochs).toHaveLength(1);
   });
 
+  it('“Train more” after a stop tells the server the run is running again, even with the plan unchanged', async () => {
+    const { session, calls, clients } = setup();
+    start(session);
+    const client = clients[0]!;
+    client.emit(ready);
+    client.emit({ type: 'training', epochsPlanned: 2 });
+    client.emit(epoch(0));
+    client.emit({ type: 'finished', outcome: 'stopped', epochsDone: 1 });
+    await flush();
+    session.trainMore(1);
+    // One more epoch after one done: the plan of 2 again.
+    client.emit({ type: 'training', epochsPlanned: 2 });
+    client.emit(epoch(1));
+    client.emit({ type: 'finished', outcome: 'completed', epochsDone: 2 });
+    await flush();
+    const updates = calls.filter((c) => c.startsWith('update run1 {"status"'));
+    expect(updates).toEqual([
+      'update run1 {"status":"stopped"}',
+      'update run1 {"status":"running","epochsPlanned":2}',
+      'update run1 {"status":"completed"}',
+    ]);
+  });
+
   it('pause, resume and stop reach the worker only when they make sense', () => {
     const { session, clients } = setup();
     session.pause();

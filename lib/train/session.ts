@@ -251,8 +251,11 @@ export class TrainingSession {
         return this.ready(event);
       case 'training': {
         const wasPlanned = this.state.epochsPlanned;
+        // Past loading, this is "Train more" on a finished run: the server must hear it runs again even
+        // when the plan is unchanged (a stopped run trained up to its old plan), or it refuses the finish.
+        const again = this.state.phase !== 'loading';
         this.set({ phase: 'training', loading: null, epochsPlanned: event.epochsPlanned, outcome: null });
-        if (this.recorder?.runId !== null && event.epochsPlanned !== wasPlanned) this.recorder?.update({ status: 'running', epochsPlanned: event.epochsPlanned });
+        if (this.recorder?.runId !== null && (event.epochsPlanned !== wasPlanned || again)) this.recorder?.update({ status: 'running', epochsPlanned: event.epochsPlanned });
         this.recorder?.startHeartbeat();
         return;
       }

@@ -1,17 +1,24 @@
 import { parseArchitectureDocument } from '@/lib/schema';
 import { createArchitecture, listArchitecturesForOwner } from '@/lib/db/architectures';
-import { errorResponse, json, ownerForWrite, ownerHashFromRequest, parseBody, readJsonBody, route } from '@/lib/api/http';
-import { CreateArchitectureBody } from '@/lib/api/types';
+import { errorResponse, json, ownerForWrite, ownerHashFromRequest, parseBody, readJsonBody, route, zodIssues } from '@/lib/api/http';
+import { ArchitectureListQuery, CreateArchitectureBody } from '@/lib/api/types';
 import { summaryToWire } from '@/lib/api/wire';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** The caller's own architectures only; a browser without the cookie has none. */
+/**
+ * The caller's own architectures only (a browser without the cookie has none),
+ * a page at a time: ?limit=1..100 (default 50), ?cursor=<nextCursor of the previous page>.
+ */
 export const GET = route(async (req) => {
+  const query = ArchitectureListQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!query.success) return errorResponse(400, 'Query has the wrong shape', { issues: zodIssues(query.error) });
   const ownerHash = ownerHashFromRequest(req);
-  const items = ownerHash ? await listArchitecturesForOwner(ownerHash) : [];
-  return json({ architectures: items.map(summaryToWire) });
+  if (!ownerHash) return json({ architectures: [], nextCursor: null });
+  const listed = await listArchitecturesForOwner(ownerHash, query.data);
+  if (!listed.ok) return errorResponse(400, 'Query has the wrong shape', { issues: [{ path: 'cursor', message: listed.message }] });
+  return json({ architectures: listed.page.architectures.map(summaryToWire), nextCursor: listed.page.nextCursor });
 });
 
 export const POST = route(async (req) => {

@@ -1,5 +1,5 @@
 import { deleteRun, getRunForOwner, updateRun } from '@/lib/db/runs';
-import { denied, json, noContent, ownerHashFromRequest, parseBody, readJsonBody, route } from '@/lib/api/http';
+import { denied, errorResponse, json, noContent, ownerHashFromRequest, parseBody, readJsonBody, route } from '@/lib/api/http';
 import { RunPatch } from '@/lib/api/types';
 
 export const runtime = 'nodejs';
@@ -23,6 +23,7 @@ export const PATCH = route(async (req, { params }: Context) => {
   if (!body.ok) return body.response;
   const ownerHash = ownerHashFromRequest(req);
   const result = await updateRun(id, ownerHash, body.value);
+  if (result.status === 'conflict') return errorResponse(409, result.message);
   if (result.status !== 'ok') return denied(result, ownerHash, 'run');
   return json(result.run);
 });

@@ -1,5 +1,5 @@
 import { appendEpoch } from '@/lib/db/runs';
-import { denied, json, ownerHashFromRequest, parseBody, readJsonBody, route } from '@/lib/api/http';
+import { denied, errorResponse, json, ownerHashFromRequest, parseBody, readJsonBody, route } from '@/lib/api/http';
 import { EpochMetrics } from '@/lib/api/types';
 
 export const runtime = 'nodejs';
@@ -14,6 +14,7 @@ export const POST = route(async (req, { params }: { params: Promise<{ id: string
   if (!body.ok) return body.response;
   const ownerHash = ownerHashFromRequest(req);
   const result = await appendEpoch(id, ownerHash, body.value);
+  if (result.status === 'conflict') return errorResponse(409, result.message);
   if (result.status !== 'ok') return denied(result, ownerHash, 'run');
   return json({ epoch: body.value.epoch }, 201);
 });
