@@ -169,6 +169,8 @@ describe('share links', () => {
     expect((await visitor.call(shared, { path: `/api/shared/${old}`, params: { shareId: old } })).status).toBe(404);
     expect((await visitor.call(fork, { method: 'POST', path: `/api/shared/${old}/fork`, params: { shareId: old } })).status).toBe(404);
     expect((await owner.call(read, { path: `/api/architectures/${id}`, params: { id } })).body).toMatchObject({ shareId: null, version: 1 });
+    const listed = (await owner.call(list, { path: '/api/architectures' })).body as { architectures: { id: string; shareId: string | null }[] };
+    expect(listed.architectures.find((a) => a.id === id)).toMatchObject({ shareId: null });
 
     const on = await owner.call(shareReplace, { method: 'POST', path: `/api/architectures/${id}/share`, params: { id } });
     const { shareId } = on.body as { shareId: string };

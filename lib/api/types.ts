@@ -78,7 +78,8 @@ export type Architecture = z.infer<typeof Architecture>;
 export const ArchitectureSummary = z.object({
   id: Id,
   name: z.string(),
-  shareId: z.string(),
+  /** null while the owner has the share link turned off. */
+  shareId: z.string().nullable(),
   /** Total parameters; null while the graph has errors. */
   paramCount: nonNegativeInt.nullable(),
   /** Errors in the graph (0 when it builds); optional for servers older than it. */

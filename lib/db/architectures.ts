@@ -20,7 +20,8 @@ export interface OwnedArchitecture {
 export interface ArchitectureListItem {
   id: string;
   name: string;
-  shareId: string;
+  /** null while the owner has the share link turned off. */
+  shareId: string | null;
   /** Total parameters; null while the graph has errors. */
   paramCount: number | null;
   /** Errors in the graph (0 when it builds). */
@@ -137,7 +138,7 @@ export async function listArchitecturesForOwner(
     },
     orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
     take: limit + 1,
-    select: { id: true, name: true, shareId: true, updatedAt: true, paramCount: true, errorCount: true, runCount: true, bestValAccuracy: true },
+    select: { id: true, name: true, shareId: true, shareEnabled: true, updatedAt: true, paramCount: true, errorCount: true, runCount: true, bestValAccuracy: true },
   });
   const shown = rows.slice(0, limit);
   const summaries = await backfillSummaries(shown.filter((r) => r.errorCount === null).map((r) => r.id));
@@ -146,7 +147,7 @@ export async function listArchitecturesForOwner(
     return {
       id: row.id,
       name: row.name,
-      shareId: row.shareId,
+      shareId: row.shareEnabled ? row.shareId : null,
       paramCount: summary.paramCount,
       errorCount: summary.errorCount,
       updatedAt: row.updatedAt,
