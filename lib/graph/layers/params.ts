@@ -11,22 +11,61 @@ export function showValue(value: unknown): string {
   }
 }
 
-export const positiveInt = z.unknown().transform((value, ctx) => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    ctx.addIssue({ code: 'custom', message: `expected a positive integer, got ${showValue(value)}`, input: value });
-    return z.NEVER;
-  }
-  return value;
-}) as unknown as z.ZodType<number>;
+/**
+ * The largest value each size param may take: far above any network a
+ * browser can train (see lib/graph/memory.ts), low enough that shapes and
+ * parameter counts stay exact integers and a shared link cannot ask a
+ * viewer's tab for terabytes. lib/api/README.md states the same table.
+ */
+export const PARAM_LIMITS = {
+  /** Conv2D filters, Dense units. */
+  units: 65_536,
+  /** kernelSize, poolSize and strides, per side. */
+  window: 64,
+  /** An Input's height and width (and each side of a 2-D input). */
+  inputSide: 4_096,
+  /** An Input's channels (the last of three dimensions). */
+  inputChannels: 64,
+  /** A flat Input [n]. */
+  inputLength: 1_048_576,
+  /** Parameters of one layer, and of the whole model (an analysis error above it). */
+  params: 1_000_000_000,
+} as const;
 
-function pairOf(what: string) {
+/** 65,536: limits in messages read the way the editor shows numbers. */
+export const showLimit = (limit: number) => limit.toLocaleString('en-US');
+
+const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+
+/** A positive integer, at most `max`. */
+export function positiveIntUpTo(max: number) {
+  return z.unknown().transform((value, ctx) => {
+    if (!isPositiveInt(value)) {
+      ctx.addIssue({ code: 'custom', message: `expected a positive integer, got ${showValue(value)}`, input: value });
+      return z.NEVER;
+    }
+    if (value > max) {
+      ctx.addIssue({ code: 'custom', message: `expected at most ${showLimit(max)}, got ${showValue(value)}`, input: value });
+      return z.NEVER;
+    }
+    return value;
+  }) as unknown as z.ZodType<number>;
+}
+
+/** Filters and units. */
+export const positiveInt = positiveIntUpTo(PARAM_LIMITS.units);
+
+function pairOf(what: string, max: number) {
   return z.unknown().transform((value, ctx): number | [number, number] => {
-    const isPos = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
-    if (isPos(value)) return value;
-    if (Array.isArray(value) && value.length === 2 && isPos(value[0]) && isPos(value[1])) return [value[0], value[1]];
+    const ok = (v: unknown): v is number => isPositiveInt(v) && v <= max;
+    if (ok(value)) return value;
+    if (Array.isArray(value) && value.length === 2 && ok(value[0]) && ok(value[1])) return [value[0], value[1]];
+    const tooLarge = isPositiveInt(value) || (Array.isArray(value) && value.length === 2 && value.every(isPositiveInt));
     ctx.addIssue({
       code: 'custom',
-      message: `expected ${what} as a positive integer or [height, width], got ${showValue(value)}`,
+      message: tooLarge
+        ? `expected ${what} of at most ${showLimit(max)} per side, got ${showValue(value)}`
+        : `expected ${what} as a positive integer or [height, width], got ${showValue(value)}`,
       input: value,
     });
     return z.NEVER;
@@ -34,7 +73,7 @@ function pairOf(what: string) {
 }
 
 /** kernelSize, poolSize, strides: a number or [h, w]. */
-export const sizePair = pairOf('a size');
+export const sizePair = pairOf('a size', PARAM_LIMITS.window);
 
 export function oneOf<const T extends readonly [string, ...string[]]>(options: T) {
   return z.unknown().transform((value, ctx): T[number] => {
