@@ -6,8 +6,7 @@ import { PARAM_LIMITS, showLimit, showValue } from './params';
 /** The largest value of each dimension of an Input of this rank: [n], [h, w] or [h, w, c]. */
 export function inputShapeLimits(rank: number): number[] {
   if (rank === 1) return [PARAM_LIMITS.inputLength];
-  if (rank === 2) return [PARAM_LIMITS.inputSide, PARAM_LIMITS.inputSide];
-  return [PARAM_LIMITS.inputSide, PARAM_LIMITS.inputSide, PARAM_LIMITS.inputChannels];
+  return [PARAM_LIMITS.inputSide, PARAM_LIMITS.inputSide, PARAM_LIMITS.inputChannels].slice(0, rank);
 }
 
 const inputShape = z.unknown().transform((value, ctx): number[] => {

@@ -32,6 +32,25 @@ export const PARAM_LIMITS = {
   params: 1_000_000_000,
 } as const;
 
+/**
+ * The limit a value of this param goes over, or null: for the inspector,
+ * which names the param and the limit in the user's language.
+ */
+export function exceededLimit(key: string, value: unknown): number | null {
+  const over = (v: unknown, max: number) => typeof v === 'number' && v > max;
+  if (key === 'filters' || key === 'units') return over(value, PARAM_LIMITS.units) ? PARAM_LIMITS.units : null;
+  if (key === 'kernelSize' || key === 'poolSize' || key === 'strides') {
+    const sides = Array.isArray(value) ? value : [value];
+    return sides.some((v) => over(v, PARAM_LIMITS.window)) ? PARAM_LIMITS.window : null;
+  }
+  if (key === 'shape' && Array.isArray(value) && value.length >= 1 && value.length <= 3) {
+    const limits = value.length === 1 ? [PARAM_LIMITS.inputLength] : [PARAM_LIMITS.inputSide, PARAM_LIMITS.inputSide, PARAM_LIMITS.inputChannels];
+    const at = value.findIndex((d, i) => over(d, limits[i]!));
+    return at === -1 ? null : limits[at]!;
+  }
+  return null;
+}
+
 /** 65,536: limits in messages read the way the editor shows numbers. */
 export const showLimit = (limit: number) => limit.toLocaleString('en-US');
 
