@@ -9,6 +9,7 @@ import { backendNames, type BackendChoice } from '@/lib/train/backendNames';
 import { checkReadiness } from '@/lib/train/checks';
 import { HYPERPARAMETER_LIMITS, optimizers, validateHyperparameters, type HyperparameterIssue, type OptimizerName } from '@/lib/train/hyperparameters';
 import { BackendPicker } from './BackendPicker';
+import { BatchNormNote } from './BatchNormNote';
 import { EvaluationLimit } from './EvaluationLimit';
 import { EvaluationView } from './EvaluationView';
 import { defaultDraft, draftValues, HyperparameterForm, type HyperparameterDraft } from './HyperparameterForm';
@@ -145,6 +146,7 @@ export function TrainPanel({ document, architectureId, canSaveRuns, sharedPage =
         ) : null}
         {state.epochsPlanned > 0 ? <TrainingProgress state={state} /> : null}
         <TrainingCharts state={state} />
+        <BatchNormNote state={state} document={session.lastStart?.document ?? document} />
 
         {state.hasModel || state.evaluation ? (
           <section className="train-section">
