@@ -50,7 +50,7 @@ test.describe('rough edges a first-time user hit', () => {
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('dataset-imported')).toHaveText(/^Imported signs-small: 11 classes, 22 training and 11 test images\./);
-    await expect(page.getByLabel('Dataset').locator('option:checked')).toContainText('signs-small');
+    await expect(page.getByRole('combobox', { name: 'Dataset', exact: true }).locator('option:checked')).toContainText('signs-small');
     expect(page.url()).toBe(url);
     await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
   });
@@ -71,8 +71,9 @@ test.describe('rough edges a first-time user hit', () => {
     await expect(page.getByTestId('memory-warning')).toHaveCount(0);
 
     await editor.select('input');
-    await page.getByLabel('Shape').fill('1024, 1024, 3');
-    await page.getByLabel('Shape').press('Enter');
+    const shape = page.getByRole('textbox', { name: /^Shape \(height/ });
+    await shape.fill('1024, 1024, 3');
+    await shape.press('Enter');
     await expect(page.getByRole('note').filter({ hasText: 'Will likely not fit in a browser tab' })).toBeVisible();
 
     await editor.select('conv2');
