@@ -20,6 +20,13 @@ describe('numbers in messages', () => {
     expect(t('train.hyper.issues.tooLargeForData', { value: 60_000, count: 54_000 })).toContain('54,000');
   });
 
+  it('Chinese counts are grouped too, where English says them with a plural', () => {
+    const t = translator('zh-CN');
+    expect(t('editor.node.params', { count: 209_715_712 })).toBe('209,715,712 个参数');
+    expect(t('data.list.classes', { count: 1000 })).toBe('1,000 个类别');
+    expect(t('train.controls.trainMore', { count: 1000 })).toBe('再训练 1,000 轮');
+  });
+
   it('writes the new limit and memory messages with grouped numbers', () => {
     const t = translator('en');
     expect(t('editor.issues.tooManyParams', { layer: 'Dense', count: 7_850_000_000_010, limit: 1_000_000_000 })).toMatch(/^Dense would have 7,850,000,000,010 parameters, more than the limit of 1,000,000,000/);
