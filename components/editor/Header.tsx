@@ -77,6 +77,7 @@ function MemoryTotal() {
     <>
       <span className="muted" data-testid="training-memory" title={t('memoryHelp', { batch: memory.batchSize, optimizer })}>
         {t('memory', { bytes: bytes(memory.total.total), batch: memory.batchSize })}
+        <span className="visually-hidden"> ({t('memoryHelp', { batch: memory.batchSize, optimizer })})</span>
       </span>
       {memory.exceedsBudget ? (
         <span className="badge warning" role="note" data-testid="memory-warning">
