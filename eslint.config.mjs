@@ -1,7 +1,7 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-const pureCore = ['./lib/graph', './lib/schema', './lib/keras'];
+const pureCore = ['./lib/graph', './lib/schema', './lib/keras', './lib/codegen'];
 
 const config = [
   ...nextVitals,

@@ -1,11 +1,12 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { analyzeGraph } from '@/lib/graph';
 import { templateDocument, templateIds } from '@/lib/templates';
 
 export default async function HomePage() {
   const t = await getTranslations('common');
   const te = await getTranslations('editor.new');
+  const format = await getFormatter();
   const cards = ['design', 'train', 'share', 'learn'] as const;
   return (
     <div className="page home">
@@ -39,7 +40,7 @@ export default async function HomePage() {
               <Link href={`/new?template=${id}`} className="template-card">
                 <strong>{doc.name}</strong>
                 <span className="muted">{te(`template.${id}`)}</span>
-                <span className="mono">{te('summary', { layers: doc.nodes.length, params: totals ? totals.total.toLocaleString('en-US') : '—' })}</span>
+                <span className="mono">{te('summary', { layers: doc.nodes.length, params: totals ? format.number(totals.total) : '—' })}</span>
               </Link>
             </li>
           );

@@ -95,7 +95,7 @@ test('trains on an imported CSV with a missing label value, on the backend the a
   const measured = page.getByRole('list', { name: 'Measured on this model (samples/s)' }).getByRole('listitem');
   await expect(measured).toHaveCount(4);
   const rates = await measured.evaluateAll((items) =>
-    items.map((li) => ({ backend: li.getAttribute('data-backend')!, rate: Number(li.querySelector('[data-testid="samples-per-sec"]')?.textContent ?? 0) })),
+    items.map((li) => ({ backend: li.getAttribute('data-backend')!, rate: Number(li.querySelector('[data-testid="samples-per-sec"]')?.getAttribute('data-value') ?? 0) })),
   );
   expect(rates.map((r) => r.backend).sort()).toEqual(['cpu', 'wasm', 'webgl', 'webgpu']);
   const fastest = rates.reduce((a, r) => (r.rate > a.rate ? r : a));

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { analyzeGraph } from '@/lib/graph';
 import { isTemplateId, templateDocument, templateIds, blankDocument } from '@/lib/templates';
 import { NewEditor } from './NewEditor';
@@ -9,6 +9,7 @@ export const metadata = { title: 'New architecture · CNN Studio' };
 export default async function NewPage({ searchParams }: { searchParams: Promise<{ template?: string }> }) {
   const { template } = await searchParams;
   const t = await getTranslations('editor');
+  const format = await getFormatter();
   if (template === 'blank') return <NewEditor initial={blankDocument(t('untitled'))} />;
   if (isTemplateId(template)) return <NewEditor initial={templateDocument(template)} />;
   return (
@@ -33,7 +34,7 @@ export default async function NewPage({ searchParams }: { searchParams: Promise<
                 <strong>{doc.name}</strong>
                 <span className="muted">{t(`new.template.${id}`)}</span>
                 <span className="mono">
-                  {t('new.summary', { layers: doc.nodes.length, params: totals ? totals.total.toLocaleString('en-US') : '—' })}
+                  {t('new.summary', { layers: doc.nodes.length, params: totals ? format.number(totals.total) : '—' })}
                 </span>
               </Link>
             </li>

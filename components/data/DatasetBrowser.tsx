@@ -6,6 +6,7 @@ import { deleteDataset, type DatasetSummary } from '@/lib/data';
 import { formatShape } from '@/lib/data/errors';
 import { DatasetView } from './DatasetView';
 import { ImportDialog } from './ImportDialog';
+import { ImportedMessage } from './ImportedMessage';
 import { announceDatasetsChanged, useDatasets } from './useDatasets';
 import './data.css';
 
@@ -17,6 +18,7 @@ export function DatasetBrowser() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [imported, setImported] = useState<DatasetSummary | null>(null);
   const selected = datasets?.find((d) => d.id === selectedId) ?? datasets?.[0] ?? null;
 
   async function remove(d: DatasetSummary) {
@@ -45,6 +47,7 @@ export function DatasetBrowser() {
             {t('loadFailed', { message: error })}
           </p>
         ) : null}
+        {imported ? <ImportedMessage summary={imported} onDismiss={() => setImported(null)} /> : null}
         {actionError ? (
           <p className="error-text" role="alert">
             {actionError}
@@ -83,6 +86,7 @@ export function DatasetBrowser() {
         onImported={(summary) => {
           setImporting(false);
           setSelectedId(summary.id);
+          setImported(summary);
         }}
       />
     </div>

@@ -116,10 +116,10 @@ export function ArchitectureList({ items: firstPage, nextCursor: firstCursor }: 
                 <Link href={`/a/${a.id}`}>{a.name}</Link>
               </td>
               <td className="mono">
-                {a.paramCount !== null ? a.paramCount.toLocaleString('en-US') : a.errorCount ? t('errors', { count: a.errorCount }) : '—'}
+                {a.paramCount !== null ? format.number(a.paramCount) : a.errorCount ? t('errors', { count: a.errorCount }) : '—'}
               </td>
               <td>{format.dateTime(new Date(a.updatedAt), { dateStyle: 'medium', timeStyle: 'short' })}</td>
-              <td className="mono">{a.bestValAccuracy === null ? '—' : `${(a.bestValAccuracy * 100).toFixed(1)}%`}</td>
+              <td className="mono">{a.bestValAccuracy === null ? '—' : format.number(a.bestValAccuracy, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })}</td>
               <td className="row-actions">
                 <button
                   type="button"

@@ -22,6 +22,9 @@ import { useFlowElements } from './useFlowElements';
 
 export const LAYER_DRAG_TYPE = 'application/x-cnn-studio-layer';
 
+/** Every layer in view, never zoomed past 100 %. */
+export const FIT_VIEW = { padding: 0.1, maxZoom: 1 } as const;
+
 const nodeTypes = { layer: LayerNodeView };
 
 export function Canvas() {
@@ -35,7 +38,7 @@ export function Canvas() {
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const refusalTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const { screenToFlowPosition, getNodesBounds, setViewport } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const framed = useRef(false);
   const { nodes, edges } = useFlowElements(doc, analysis, selectedNodeIds, selectedEdgeIds, measured, readOnly);
@@ -48,24 +51,6 @@ export function Canvas() {
     },
     [t],
   );
-
-  /**
-   * Like fitView, but a long chain is not shrunk to unreadable: the zoom stays
-   * at or above 0.7 and the graph starts at the top, where the Input is.
-   */
-  const frameTop = useCallback(() => {
-    const el = wrapper.current;
-    const ids = store.getState().doc.nodes.map((n) => n.id);
-    if (!el || ids.length === 0) return;
-    const bounds = getNodesBounds(ids);
-    const { width, height } = el.getBoundingClientRect();
-    const pad = 40;
-    const fit = Math.min((width - 2 * pad) / bounds.width, (height - 2 * pad) / bounds.height);
-    const zoom = Math.max(0.7, Math.min(1, fit));
-    const x = width / 2 - (bounds.x + bounds.width / 2) * zoom;
-    const y = fit >= 0.7 ? height / 2 - (bounds.y + bounds.height / 2) * zoom : pad - bounds.y * zoom;
-    void setViewport({ x, y, zoom });
-  }, [getNodesBounds, setViewport, store]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -90,14 +75,15 @@ export function Canvas() {
         setMeasured((m) => ({ ...m, ...dims }));
         if (!framed.current) {
           framed.current = true;
-          requestAnimationFrame(() => frameTop());
+          // The whole graph in view when it opens (a template, a saved or shared architecture).
+          void fitView(FIT_VIEW);
         }
       }
       if (Object.keys(positions).length && !readOnly) state.applyLive(moveNodes(state.doc, positions));
       if (dragEnded) state.commitLive();
       if (selection) state.select([...selection], state.selectedEdgeIds);
     },
-    [store, readOnly, frameTop],
+    [store, readOnly, fitView],
   );
 
   const onEdgesChange = useCallback(

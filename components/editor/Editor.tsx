@@ -15,6 +15,7 @@ import { ShareDialog } from './ShareDialog';
 import { FileButtons, HistoryButtons, LayoutButtons } from './Toolbar';
 import { useDocumentSync, type SavedArchitecture } from './useDocumentSync';
 import { useShortcuts } from './useShortcuts';
+import { TrainingSettingsProvider } from './TrainingSettings';
 import { TrainTab, RunsTab } from './TrainTabs';
 import './editor.css';
 
@@ -28,9 +29,11 @@ type Tab = 'design' | 'train' | 'runs';
 export function Editor(props: Props) {
   return (
     <EditorProvider initial={props.initial} readOnly={props.mode === 'shared'}>
-      <ReactFlowProvider>
-        <EditorShell {...props} />
-      </ReactFlowProvider>
+      <TrainingSettingsProvider>
+        <ReactFlowProvider>
+          <EditorShell {...props} />
+        </ReactFlowProvider>
+      </TrainingSettingsProvider>
     </EditorProvider>
   );
 }

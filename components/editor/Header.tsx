@@ -1,9 +1,11 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { renameDocument } from '@/lib/graph';
+import { renameDocument, TAB_MEMORY_BUDGET } from '@/lib/graph';
+import { useFormatBytes } from '@/components/ui/useFormatBytes';
 import { useAnalysis, useEditor, useEditorStore, useReadOnly } from './EditorContext';
+import { useTrainingMemory } from './TrainingSettings';
 import type { SaveStatus } from './useDocumentSync';
 
 export function NameField() {
@@ -44,7 +46,8 @@ export function Totals() {
   const t = useTranslations('editor.totals');
   const { totals, errorCount, issues } = useAnalysis();
   const warnings = issues.length - errorCount;
-  const fmt = (n: number) => n.toLocaleString('en-US');
+  const format = useFormatter();
+  const fmt = (n: number) => format.number(n);
   return (
     <div className="totals" data-testid="totals">
       <span>
@@ -58,7 +61,31 @@ export function Totals() {
       ) : null}
       {errorCount > 0 ? <span className="badge error">{t('errors', { count: errorCount })}</span> : null}
       {warnings > 0 ? <span className="badge warning">{t('warnings', { count: warnings })}</span> : null}
+      <MemoryTotal />
     </div>
+  );
+}
+
+/** Memory to train at the Train tab's batch size, with a warning (icon and words) when a tab cannot hold it. */
+function MemoryTotal() {
+  const t = useTranslations('editor.totals');
+  const memory = useTrainingMemory();
+  const bytes = useFormatBytes();
+  if (!memory.total) return null;
+  const optimizer = t(`optimizer.${memory.optimizer}`);
+  return (
+    <>
+      <span className="muted" data-testid="training-memory" title={t('memoryHelp', { batch: memory.batchSize, optimizer })}>
+        {t('memory', { bytes: bytes(memory.total.total), batch: memory.batchSize })}
+        <span className="visually-hidden"> ({t('memoryHelp', { batch: memory.batchSize, optimizer })})</span>
+      </span>
+      {memory.exceedsBudget ? (
+        <span className="badge warning" role="note" data-testid="memory-warning">
+          <span aria-hidden="true">⚠ </span>
+          {t('memoryWarning', { budget: bytes(TAB_MEMORY_BUDGET) })}
+        </span>
+      ) : null}
+    </>
   );
 }
 

@@ -1,15 +1,18 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { formatShape, layerDef, setParams, toPair, type Padding } from '@/lib/graph';
+import { exceededLimit } from '@/lib/graph/layers/params';
 import { poolStrides, type PoolingParams } from '@/lib/graph/layers/pooling-shared';
+import { useFormatBytes } from '@/components/ui/useFormatBytes';
 import { learnLinksFor } from '@/lib/learn/links';
 import type { LayerNode } from '@/lib/schema';
 import { useAnalysis, useEditor, useEditorStore, useReadOnly } from './EditorContext';
 import { formatFieldValue, paramFields, parseFieldText, type ParamField } from './paramFields';
 import { useIssueText } from './useIssueText';
+import { useTrainingMemory } from './TrainingSettings';
 
 function fieldError(layer: LayerNode, key: string, value: unknown): { params: LayerNode['params'] } | { error: string } {
   const candidate: Record<string, unknown> = { ...layer.params, [key]: value };
@@ -22,6 +25,8 @@ function fieldError(layer: LayerNode, key: string, value: unknown): { params: La
 
 function TextField({ layer, field }: { layer: LayerNode; field: ParamField }) {
   const t = useTranslations('layers');
+  const ti = useTranslations('editor.inspector');
+  const format = useFormatter();
   const store = useEditorStore();
   const readOnly = useReadOnly();
   const value = (layer.params as Record<string, unknown>)[field.key];
@@ -40,9 +45,11 @@ function TextField({ layer, field }: { layer: LayerNode; field: ParamField }) {
 
   const onChange = (next: string) => {
     setText(next);
-    const result = fieldError(layer, field.key, parseFieldText(field, next));
+    const parsed = parseFieldText(field, next);
+    const result = fieldError(layer, field.key, parsed);
     if ('error' in result) {
-      setError(result.error);
+      const limit = exceededLimit(field.key, parsed);
+      setError(limit === null ? result.error : ti('overLimit', { param: t(`params.${field.key}`), limit: format.number(limit) }));
       return;
     }
     setError(null);
@@ -192,6 +199,9 @@ export function Inspector() {
   const selected = useEditor((s) => s.selectedNodeIds);
   const layer = useEditor((s) => (s.selectedNodeIds.length === 1 ? s.doc.nodes.find((n) => n.id === s.selectedNodeIds[0]) : undefined));
   const analysis = useAnalysis();
+  const memory = useTrainingMemory();
+  const format = useFormatter();
+  const bytes = useFormatBytes();
   if (!layer) {
     return (
       <aside className="inspector" aria-label={t('title')}>
@@ -201,6 +211,7 @@ export function Inspector() {
     );
   }
   const a = analysis.nodes[layer.id];
+  const layerMemory = memory.layers[layer.id];
   return (
     <aside className="inspector" aria-label={t('title')}>
       <h2>
@@ -214,7 +225,20 @@ export function Inspector() {
           {a?.outputShape ? formatShape(a.outputShape) : '—'}
         </dd>
         <dt>{t('paramCount')}</dt>
-        <dd className="mono">{a?.paramCount ? a.paramCount.total.toLocaleString('en-US') : '—'}</dd>
+        <dd className="mono">{a?.paramCount ? format.number(a.paramCount.total) : '—'}</dd>
+        <dt>{t('memory')}</dt>
+        <dd data-testid="inspector-memory">
+          {layerMemory
+            ? t('memoryParts', {
+                total: bytes(layerMemory.total),
+                weights: bytes(layerMemory.weights),
+                gradients: bytes(layerMemory.gradients),
+                optimizer: bytes(layerMemory.optimizer),
+                activations: bytes(layerMemory.activations),
+                batch: memory.batchSize,
+              })
+            : '—'}
+        </dd>
       </dl>
       <form className="params" onSubmit={(e) => e.preventDefault()} key={layer.id}>
         {paramFields[layer.type].map((field) =>

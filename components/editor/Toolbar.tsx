@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { autoLayout, moveNodes } from '@/lib/graph';
 import { parseArchitectureJson, serializeDocument, type SchemaIssue } from '@/lib/schema';
+import { FIT_VIEW } from './Canvas';
 import { downloadText, fileNameFrom } from './download';
 import { useEditorStore, useHistory, useReadOnly } from './EditorContext';
 import { KerasExportButton } from './KerasExport';
@@ -39,13 +40,13 @@ export function LayoutButtons() {
           onClick={() => {
             const state = store.getState();
             state.apply(moveNodes(state.doc, autoLayout(state.doc)));
-            requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1 }));
+            requestAnimationFrame(() => void fitView(FIT_VIEW));
           }}
         >
           {t('layout')}
         </button>
       )}
-      <button type="button" onClick={() => void fitView({ padding: 0.2, maxZoom: 1 })}>
+      <button type="button" onClick={() => void fitView(FIT_VIEW)}>
         {t('fit')}
       </button>
     </>
@@ -59,6 +60,8 @@ export function FileButtons() {
   const readOnly = useReadOnly();
   const input = useRef<HTMLInputElement>(null);
   const [issues, setIssues] = useState<SchemaIssue[] | null>(null);
+  const [imported, setImported] = useState<{ name: string; layers: number } | null>(null);
+  const { fitView } = useReactFlow();
   return (
     <>
       {!readOnly && (
@@ -79,11 +82,15 @@ export function FileButtons() {
               if (!file) return;
               const result = parseArchitectureJson(await file.text());
               if (!result.ok) {
+                setImported(null);
                 setIssues(result.issues);
                 return;
               }
               setIssues(null);
               store.getState().apply(result.document);
+              setImported({ name: result.document.name, layers: result.document.nodes.length });
+              // Queued by React Flow until the new layers are measured.
+              void fitView(FIT_VIEW);
             }}
           />
         </>
@@ -98,6 +105,14 @@ export function FileButtons() {
         {t('toolbar.export')}
       </button>
       <KerasExportButton />
+      {imported ? (
+        <span className="import-message" role="status" data-testid="import-message">
+          {t('import.done', { name: imported.name, layers: imported.layers })}{' '}
+          <button type="button" aria-label={t('import.dismiss')} onClick={() => setImported(null)}>
+            ×
+          </button>
+        </span>
+      ) : null}
       {issues && (
         <div className="dialog" role="alertdialog" aria-labelledby="import-errors-title">
           <p id="import-errors-title">

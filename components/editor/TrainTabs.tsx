@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { setParams } from '@/lib/graph';
 import type { ArchitectureDocument } from '@/lib/schema';
 import { useAnalysis, useEditorStore } from './EditorContext';
+import { useSetTrainingSettings } from './TrainingSettings';
 
 // tfjs and the charts load only when a user opens these tabs.
 const TrainPanel = dynamic(() => import('@/components/train/TrainPanel').then((m) => m.TrainPanel), { ssr: false });
@@ -12,6 +13,7 @@ const RunsView = dynamic(() => import('@/components/train/RunsView').then((m) =>
 export function TrainTab({ doc, architectureId, canSaveRuns, readOnly }: { doc: ArchitectureDocument; architectureId: string | null; canSaveRuns: boolean; readOnly: boolean }) {
   const store = useEditorStore();
   const { outputId } = useAnalysis();
+  const setTrainingSettings = useSetTrainingSettings();
   const setOutputUnits = (units: number) => {
     const state = store.getState();
     const output = state.doc.nodes.find((n) => n.id === outputId);
@@ -19,7 +21,7 @@ export function TrainTab({ doc, architectureId, canSaveRuns, readOnly }: { doc: 
     state.apply(setParams(state.doc, output.id, { ...output.params, units }));
   };
   return (
-    <TrainPanel document={doc} architectureId={architectureId} canSaveRuns={canSaveRuns} sharedPage={readOnly} onSetOutputUnits={readOnly ? undefined : setOutputUnits} />
+    <TrainPanel document={doc} architectureId={architectureId} canSaveRuns={canSaveRuns} sharedPage={readOnly} onSetOutputUnits={readOnly ? undefined : setOutputUnits} onSettingsChange={setTrainingSettings} />
   );
 }
 

@@ -29,7 +29,9 @@ export function BackendMeasurements({ measurements, chosen, measuredAt, onMeasur
             {m.error ? (
               <span className="muted">{t('status.measurements.failed', { error: m.error })}</span>
             ) : (
-              <span data-testid="samples-per-sec">{formatRate(m.samplesPerSec)}</span>
+              <span data-testid="samples-per-sec" data-value={m.samplesPerSec}>
+                {format.number(m.samplesPerSec, { maximumFractionDigits: m.samplesPerSec >= 100 ? 0 : 1, minimumFractionDigits: m.samplesPerSec >= 100 ? 0 : 1 })}
+              </span>
             )}
             {m.probeOnly ? <span className="muted"> ({t('status.measurements.probe')})</span> : null}
             {m === fastest ? <span className="train-measure-tag"> · {t('status.measurements.fastest')}</span> : null}
@@ -49,8 +51,4 @@ export function BackendMeasurements({ measurements, chosen, measuredAt, onMeasur
       ) : null}
     </div>
   );
-}
-
-function formatRate(samplesPerSec: number): string {
-  return samplesPerSec >= 100 ? String(Math.round(samplesPerSec)) : samplesPerSec.toFixed(1);
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { memo, useState } from 'react';
 import type { Evaluation } from '@/lib/train/evaluate';
 import type { TrainingSession } from '@/lib/train/session';
@@ -24,6 +24,7 @@ interface OpenCell {
 /** Test accuracy, the confusion matrix (cells open their misclassified images) and accuracy per class. */
 function EvaluationViewInner({ evaluation, classNames, session }: Props) {
   const t = useTranslations('train.evaluation');
+  const locale = useLocale();
   const [open, setOpen] = useState<OpenCell | null>(null);
   const max = Math.max(1, ...evaluation.confusion.flat());
   const name = (i: number) => classNames[i] ?? String(i);
@@ -43,7 +44,7 @@ function EvaluationViewInner({ evaluation, classNames, session }: Props) {
     <section className="train-evaluation" aria-label={t('title')}>
       <p className="train-test-accuracy">
         <strong data-testid="test-accuracy">
-          {t(evaluation.split === 'test' ? 'testAccuracy' : 'validationAccuracy', { value: formatPercent(evaluation.accuracy), count: evaluation.count })}
+          {t(evaluation.split === 'test' ? 'testAccuracy' : 'validationAccuracy', { value: formatPercent(evaluation.accuracy, locale), count: evaluation.count })}
           {evaluation.count < evaluation.available ? ` ${t('partial', { count: evaluation.count, available: evaluation.available })}` : null}
         </strong>
       </p>
@@ -101,7 +102,7 @@ function EvaluationViewInner({ evaluation, classNames, session }: Props) {
               {evaluation.perClass.map((c, i) => (
                 <tr key={i}>
                   <td>{name(i)}</td>
-                  <td>{formatPercent(c.total ? c.correct / c.total : null)}</td>
+                  <td>{formatPercent(c.total ? c.correct / c.total : null, locale)}</td>
                   <td>
                     {c.correct} / {c.total}
                   </td>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { memo, useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { TrainingSession } from '@/lib/train/session';
 import { ExampleImage } from './ExampleImage';
@@ -18,6 +18,7 @@ interface Props {
 /** Draw or upload an image; see it as the model sees it and the three likeliest classes. */
 function PredictPanelInner({ session, shape, classNames }: Props) {
   const t = useTranslations('train.predict');
+  const locale = useLocale();
   const pad = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const [invert, setInvert] = useState(false);
@@ -138,7 +139,7 @@ function PredictPanelInner({ session, shape, classNames }: Props) {
               <li key={c.index}>
                 <span className="train-top3-name">{classNames[c.index] ?? c.index}</span>
                 <span className="train-top3-bar" style={{ width: `${Math.round(c.probability * 100)}%` }} />
-                <span>{formatPercent(c.probability)}</span>
+                <span>{formatPercent(c.probability, locale)}</span>
               </li>
             ))}
           </ol>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { getRun, listRuns } from '@/lib/api/client';
@@ -17,6 +17,7 @@ const palette = ['#2f6feb', '#e0661b', '#2e7d32', '#8e24aa', '#c62828', '#00838f
 export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: string; /** Called once a run is loaded into the Train tab. */ onOpenedInTrain?: () => void }) {
   const t = useTranslations('train.runs');
   const format = useFormatter();
+  const locale = useLocale();
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
@@ -140,8 +141,8 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
                 <td>
                   {r.epochsDone} / {r.epochsPlanned}
                 </td>
-                <td>{formatPercent(r.bestValAccuracy)}</td>
-                <td>{formatPercent(r.testAccuracy)}</td>
+                <td>{formatPercent(r.bestValAccuracy, locale)}</td>
+                <td>{formatPercent(r.testAccuracy, locale)}</td>
                 <td>{formatDuration(r.durationMs / 1000)}</td>
                 <td>
                   <span className={`train-run-status train-run-${r.status}`}>{t(`statuses.${r.status}`)}</span>

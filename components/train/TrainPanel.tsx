@@ -1,14 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { DatasetPicker } from '@/components/data/DatasetPicker';
 import { useDatasets } from '@/components/data/useDatasets';
 import type { ArchitectureDocument } from '@/lib/schema';
 import { backendNames, type BackendChoice } from '@/lib/train/backendNames';
 import { checkReadiness } from '@/lib/train/checks';
-import { validateHyperparameters, type HyperparameterIssue } from '@/lib/train/hyperparameters';
+import { HYPERPARAMETER_LIMITS, optimizers, validateHyperparameters, type HyperparameterIssue, type OptimizerName } from '@/lib/train/hyperparameters';
 import { BackendPicker } from './BackendPicker';
+import { BatchNormNote } from './BatchNormNote';
 import { EvaluationLimit } from './EvaluationLimit';
 import { EvaluationView } from './EvaluationView';
 import { defaultDraft, draftValues, HyperparameterForm, type HyperparameterDraft } from './HyperparameterForm';
@@ -30,6 +31,8 @@ export interface TrainPanelProps {
   sharedPage?: boolean;
   /** Sets the last layer's units (offered when they differ from the dataset's classes). */
   onSetOutputUnits?: (units: number) => void;
+  /** The batch size and optimizer as typed (when valid), for the editor's memory estimate. */
+  onSettingsChange?: (settings: { batchSize: number; optimizer: OptimizerName }) => void;
 }
 
 const noIssues: HyperparameterIssue[] = [];
@@ -50,7 +53,7 @@ function draftFrom(session: ReturnType<typeof useTrainingSession>['session']): H
   };
 }
 
-export function TrainPanel({ document, architectureId, canSaveRuns, sharedPage = false, onSetOutputUnits }: TrainPanelProps) {
+export function TrainPanel({ document, architectureId, canSaveRuns, sharedPage = false, onSetOutputUnits, onSettingsChange }: TrainPanelProps) {
   const t = useTranslations('train');
   const readinessText = useReadinessText();
   const { session, state } = useTrainingSession(architectureId ?? 'unsaved');
@@ -60,6 +63,16 @@ export function TrainPanel({ document, architectureId, canSaveRuns, sharedPage =
   const [draft, setDraft] = useState<HyperparameterDraft>(() => draftFrom(session));
 
   const dataset = datasets?.find((d) => d.id === datasetId) ?? null;
+  const inputShape = useMemo(() => {
+    const shape = document.nodes.find((n) => n.type === 'Input')?.params.shape;
+    return shape?.length === 3 ? (shape as [number, number, number]) : undefined;
+  }, [document]);
+  useEffect(() => {
+    const batchSize = Number(draft.batchSize);
+    const { min, max } = HYPERPARAMETER_LIMITS.batchSize;
+    const optimizer = optimizers.find((o) => o === draft.optimizer);
+    if (onSettingsChange && optimizer && Number.isInteger(batchSize) && batchSize >= min && batchSize <= max) onSettingsChange({ batchSize, optimizer });
+  }, [draft.batchSize, draft.optimizer, onSettingsChange]);
   const readiness = useMemo(() => (dataset ? checkReadiness(document, dataset) : []), [document, dataset]);
   const hyper = useMemo(() => validateHyperparameters(draftValues(draft), dataset?.trainCount), [draft, dataset]);
   const busy = session.busy;
@@ -83,7 +96,7 @@ export function TrainPanel({ document, architectureId, canSaveRuns, sharedPage =
     <div className="train-panel">
       <div className="train-setup">
         <div className="train-setup-row">
-          <DatasetPicker value={datasetId} onChange={setDatasetId} />
+          <DatasetPicker value={datasetId} onChange={setDatasetId} suggestedShape={inputShape} />
           <BackendPicker value={backend} disabled={busy} onChange={setBackend} />
         </div>
         {readiness.length > 0 ? (
@@ -133,6 +146,7 @@ export function TrainPanel({ document, architectureId, canSaveRuns, sharedPage =
         ) : null}
         {state.epochsPlanned > 0 ? <TrainingProgress state={state} /> : null}
         <TrainingCharts state={state} />
+        <BatchNormNote state={state} document={session.lastStart?.document ?? document} />
 
         {state.hasModel || state.evaluation ? (
           <section className="train-section">

@@ -8,8 +8,10 @@ describe('format', () => {
     expect(formatDuration(Number.POSITIVE_INFINITY)).toBe('–');
   });
   it('shows accuracy as a percentage with one decimal', () => {
-    expect(formatPercent(0.8123)).toBe('81.2%');
-    expect(formatPercent(null)).toBe('–');
+    expect(formatPercent(0.8123, 'en')).toBe('81.2%');
+    expect(formatPercent(0.8123, 'zh-CN')).toBe('81.2%');
+    expect(formatPercent(0.8123, 'de')).toBe('81,2\u00a0%'); // the locale decides, not a hard-coded pattern
+    expect(formatPercent(null, 'en')).toBe('–');
   });
   it('smooths without pulling the first values towards zero', () => {
     expect(smooth([2, 2, 2])).toEqual([2, 2, 2].map(() => expect.closeTo(2, 10)));

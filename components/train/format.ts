@@ -8,8 +8,10 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }
 
-export function formatPercent(fraction: number | null | undefined): string {
-  return fraction === null || fraction === undefined || !Number.isFinite(fraction) ? '–' : `${(fraction * 100).toFixed(1)}%`;
+/** Accuracy as a percentage with one decimal, in the user's locale ("81.2%"). */
+export function formatPercent(fraction: number | null | undefined, locale: string): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–';
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fraction);
 }
 
 /**

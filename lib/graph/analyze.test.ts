@@ -170,3 +170,28 @@ describe('errors land on the node that causes them', () => {
     expect(a.totals).not.toBeNull();
   });
 });
+
+describe('parameter counts stay exact and within the limit', () => {
+  it('refuses a Dense of 7,850,000,000,000 parameters on the layer, with no total (never an inexact count)', () => {
+    // [4096, 4096, 64] flattened is 1,073,741,824 numbers; × 65,536 units is far past 2^53 / 1e9.
+    const doc = chain(input([4096, 4096, 64]), flatten, { ...dense(65_536), id: 'huge' });
+    const a = analyzeGraph(doc);
+    expect(errorsOn(doc, 'huge').map((i) => i.code)).toEqual(['tooManyParams']);
+    expect(errorsOn(doc, 'huge')[0]!.message).toMatch(/^Dense would have [\d,]+ parameters, more than the limit of 1,000,000,000/);
+    expect(a.nodes.huge!.paramCount).toBeNull();
+    expect(a.totals).toBeNull();
+  });
+
+  it('refuses a model whose layers are each within the limit but whose total is not', () => {
+    const doc = chain(input([700_000]), dense(1000, 'relu'), dense(1000, 'relu'), { ...dense(700_000), id: 'last' });
+    const a = analyzeGraph(doc);
+    expect(a.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual(['tooManyParamsTotal']);
+    expect(a.totals).toBeNull();
+  });
+
+  it('keeps every count a safe integer for a model just within the limits', () => {
+    const a = analyzeGraph(chain(input([1_048_576]), dense(900, 'softmax')));
+    expect(a.totals!.total).toBe(1_048_576 * 900 + 900);
+    expect(Number.isSafeInteger(a.totals!.total)).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import type { ArchitectureDocument, LayerNode } from '../schema/document';
 import type { GraphIssue, LayerProblem } from './issues';
+import { PARAM_LIMITS, showLimit } from './layers/params';
 import { layerDef } from './layers/registry';
 import { formatShape, type Shape } from './shape';
 import { incomingEdges, nodesOnCycles, outgoingEdges, reachableFrom, topologicalOrder } from './topology';
@@ -165,6 +166,16 @@ export function analyzeGraph(doc: ArchitectureDocument): GraphAnalysis {
     }
     analysis.outputShape = result.shape;
     const count = def.paramCount(known, node.params);
+    const layerTotal = count.trainable + count.nonTrainable;
+    // Never show a count that is not exact (or a model no browser could hold): refuse it, naming the layer.
+    if (layerTotal > PARAM_LIMITS.params) {
+      add(node, {
+        code: 'tooManyParams',
+        values: { layer: node.type, count: layerTotal, limit: PARAM_LIMITS.params },
+        message: `${node.type} would have ${showLimit(layerTotal)} parameters, more than the limit of ${showLimit(PARAM_LIMITS.params)}: make it smaller, or shrink its input (pooling, fewer filters)`,
+      });
+      continue;
+    }
     analysis.paramCount = totalsOf(count.trainable, count.nonTrainable);
   }
 
@@ -207,18 +218,25 @@ export function analyzeGraph(doc: ArchitectureDocument): GraphAnalysis {
   const edges: Record<string, number[] | null> = {};
   for (const e of doc.edges) edges[e.id] = nodes[e.source]?.outputShape ?? null;
 
+  let trainable = 0;
+  let nonTrainable = 0;
+  for (const n of doc.nodes) {
+    trainable += nodes[n.id]!.paramCount?.trainable ?? 0;
+    nonTrainable += nodes[n.id]!.paramCount?.nonTrainable ?? 0;
+  }
+  if (trainable + nonTrainable > PARAM_LIMITS.params) {
+    graphIssues.push({
+      severity: 'error',
+      nodeId: null,
+      code: 'tooManyParamsTotal',
+      values: { count: trainable + nonTrainable, limit: PARAM_LIMITS.params },
+      message: `The model would have ${showLimit(trainable + nonTrainable)} parameters, more than the limit of ${showLimit(PARAM_LIMITS.params)}: make its layers smaller`,
+    });
+  }
+
   const issues = [...graphIssues, ...doc.nodes.flatMap((n) => nodes[n.id]!.issues)];
   const errorCount = issues.filter((i) => i.severity === 'error').length;
-  let totals: ParamTotals | null = null;
-  if (errorCount === 0) {
-    let trainable = 0;
-    let nonTrainable = 0;
-    for (const n of doc.nodes) {
-      trainable += nodes[n.id]!.paramCount?.trainable ?? 0;
-      nonTrainable += nodes[n.id]!.paramCount?.nonTrainable ?? 0;
-    }
-    totals = totalsOf(trainable, nonTrainable);
-  }
+  const totals: ParamTotals | null = errorCount === 0 ? totalsOf(trainable, nonTrainable) : null;
   return { nodes, edges, issues, errorCount, totals, order, inputId: firstInput?.id ?? null, outputId: output?.id ?? null };
 }
 

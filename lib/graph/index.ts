@@ -6,3 +6,5 @@ export * from './shape';
 export { wouldCreateCycle, incomingEdges, outgoingEdges, topologicalOrder } from './topology';
 export * from './edit';
 export { autoLayout } from './layout';
+export { trainingMemory, TAB_MEMORY_BUDGET, OPTIMIZER_SLOTS, BYTES_PER_NUMBER, type MemoryParts, type TrainingMemory, type OptimizerSlotsName } from './memory';
+export { PARAM_LIMITS } from './layers/params';

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { templateDocument } from '../templates';
+import { pythonComment } from '../codegen/python';
+import { anyText, hasPython, parsePython } from '../codegen/testing';
+import { templateDocument, type TemplateId } from '../templates';
 import type { ArchitectureDocument } from '../schema';
-import { exportKeras, variableNames } from './export';
+import { exportKeras, modelName, variableNames } from './export';
 
 function codeOf(doc: ArchitectureDocument): string {
   const result = exportKeras(doc);
@@ -50,5 +53,62 @@ describe('exportKeras', () => {
 
   it('turns any node id into a unique Python name that is not a keyword', () => {
     expect([...variableNames(['in', 'conv-1', 'conv_1', '2d', 'model', 'input']).values()]).toEqual(['in_', 'conv_1', 'conv_1_2', 'x_2d', 'model_', 'input_']);
+  });
+});
+
+/** The same document with other node ids (edges follow), as a hand-edited or hostile file could carry. */
+function withIds(doc: ArchitectureDocument, ids: readonly string[]): ArchitectureDocument {
+  const rename = new Map(doc.nodes.map((n, i) => [n.id, ids[i]!]));
+  return {
+    ...doc,
+    nodes: doc.nodes.map((n) => ({ ...n, id: rename.get(n.id)! }) as typeof n),
+    edges: doc.edges.map((e) => ({ ...e, source: rename.get(e.source)!, target: rename.get(e.target)! })),
+  };
+}
+
+describe('exportKeras with hostile names', () => {
+  it('keeps a name with a carriage return in the comment line instead of running it', () => {
+    const code = codeOf({ ...templateDocument('course-cnn'), name: 'Nice CNN\rprint("INJECTED")' });
+    expect(code.split(/\r\n|\r|\n/)[0]).toBe('# Nice CNN\\rprint("INJECTED")');
+    expect(code).not.toMatch(/^print/m);
+    expect(code).not.toMatch(/[\r\u2028\u2029\x85\x0b\x0c]/);
+  });
+
+  it.skipIf(!hasPython)('any Unicode name and node ids give Python with exactly the statements of a plain export (python3 judges)', () => {
+    const templates: TemplateId[] = ['course-cnn', 'residual'];
+    const cases = fc.sample(
+      fc.record({
+        template: fc.constantFrom(...templates),
+        name: anyText({ minLength: 1, maxLength: 40 }),
+        ids: fc.uniqueArray(anyText({ minLength: 1, maxLength: 12 }), { minLength: 16, maxLength: 16 }),
+      }),
+      { numRuns: 150, seed: 13 },
+    );
+    const docs = cases.map(({ template, name, ids }) => {
+      const base = templateDocument(template);
+      return { plain: { ...base, name: 'plain' }, hostile: withIds({ ...base, name }, ids.slice(0, base.nodes.length)) };
+    });
+    const plainCode = docs.map((d) => codeOf(d.plain));
+    const hostileCode = docs.map((d) => codeOf(d.hostile));
+    const parsed = parsePython([...plainCode, ...hostileCode]);
+    cases.forEach((c, i) => {
+      const plain = parsed[i]!;
+      const hostile = parsed[cases.length + i]!;
+      const shown = JSON.stringify(c);
+      expect(plain.error, shown).toBeNull();
+      expect(hostile.error, shown).toBeNull();
+      // Same statements, same shape: nothing injected, nothing lost.
+      expect(hostile.skeleton, shown).toEqual(plain.skeleton);
+      expect(hostile.comments.length, shown).toBe(plain.comments.length);
+      expect(hostile.comments[0], shown).toBe(`# ${pythonComment(c.name)}`);
+      // Every string constant is what the exporter meant: the model's name from the document name, the rest as in the plain export
+      // except layer names, which are the ids themselves when Keras accepts them.
+      expect(hostile.strings.at(-1), shown).toBe(modelName(c.name));
+      expect(hostile.strings.length, shown).toBe(plain.strings.length);
+      for (const value of hostile.strings) {
+        const meant = plain.strings.includes(value) || c.ids.includes(value) || value === modelName(c.name) || /^[A-Za-z_]\w*$/.test(value);
+        expect(meant, `${JSON.stringify(value)} in ${shown}`).toBe(true);
+      }
+    });
   });
 });

@@ -5,16 +5,12 @@ import { analyzeGraph, incomingEdges, type GraphIssue } from '../graph';
 import { toPair } from '../graph/shape';
 import { poolStrides } from '../graph/layers/pooling-shared';
 import type { ArchitectureDocument, LayerNode } from '../schema';
+import { pythonComment, pythonString } from '../codegen/python';
 
 export type KerasExport = { ok: true; code: string } | { ok: false; issues: GraphIssue[] };
 
 function assertNever(value: never): never {
   throw new Error(`unhandled layer ${JSON.stringify(value)}`);
-}
-
-/** A Python string literal (single quotes, escaped). */
-export function pyString(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 }
 
 const pyTuple = (values: readonly number[]) => `(${values.join(', ')}${values.length === 1 ? ',' : ''})`;
@@ -40,16 +36,16 @@ export function variableNames(ids: readonly string[]): Map<string, string> {
 
 /** The Keras layer call for one node (without its inputs), named after the node. */
 export function kerasLayer(node: Exclude<LayerNode, { type: 'Input' }>, layerName = node.id): string {
-  const name = `name=${pyString(layerName)}`;
+  const name = `name=${pythonString(layerName)}`;
   switch (node.type) {
     case 'Conv2D': {
       const p = node.params;
-      return `layers.Conv2D(${p.filters}, ${pyTuple(toPair(p.kernelSize))}, strides=${pyTuple(toPair(p.strides))}, padding=${pyString(p.padding)}, activation=${pyString(p.activation)}, use_bias=${pyBool(p.useBias)}, ${name})`;
+      return `layers.Conv2D(${p.filters}, ${pyTuple(toPair(p.kernelSize))}, strides=${pyTuple(toPair(p.strides))}, padding=${pythonString(p.padding)}, activation=${pythonString(p.activation)}, use_bias=${pyBool(p.useBias)}, ${name})`;
     }
     case 'MaxPooling2D':
     case 'AveragePooling2D': {
       const p = node.params;
-      return `layers.${node.type}(pool_size=${pyTuple(toPair(p.poolSize))}, strides=${pyTuple(poolStrides(p))}, padding=${pyString(p.padding)}, ${name})`;
+      return `layers.${node.type}(pool_size=${pyTuple(toPair(p.poolSize))}, strides=${pyTuple(poolStrides(p))}, padding=${pythonString(p.padding)}, ${name})`;
     }
     case 'GlobalAveragePooling2D':
       return `layers.GlobalAveragePooling2D(${name})`;
@@ -61,10 +57,10 @@ export function kerasLayer(node: Exclude<LayerNode, { type: 'Input' }>, layerNam
       return `layers.Flatten(${name})`;
     case 'Dense': {
       const p = node.params;
-      return `layers.Dense(${p.units}, activation=${pyString(p.activation)}, use_bias=${pyBool(p.useBias)}, ${name})`;
+      return `layers.Dense(${p.units}, activation=${pythonString(p.activation)}, use_bias=${pyBool(p.useBias)}, ${name})`;
     }
     case 'Activation':
-      return `layers.Activation(${pyString(node.params.activation)}, ${name})`;
+      return `layers.Activation(${pythonString(node.params.activation)}, ${name})`;
     case 'Add':
       return `layers.Add(${name})`;
     case 'Concatenate':
@@ -89,7 +85,7 @@ export function exportKeras(doc: ArchitectureDocument): KerasExport {
   const vars = variableNames(analysis.order);
   const totals = analysis.totals;
   const lines = [
-    `# ${doc.name.replace(/\n/g, ' ')}`,
+    `# ${pythonComment(doc.name)}`,
     '# Exported from CNN Studio. Build it with TensorFlow 2 (tf.keras):',
     '#   model.summary() lists the same shapes and parameter counts as the editor',
     totals ? `#   (total ${totals.total.toLocaleString('en-US')}: ${totals.trainable.toLocaleString('en-US')} trainable, ${totals.nonTrainable.toLocaleString('en-US')} non-trainable).` : '#',
@@ -101,7 +97,7 @@ export function exportKeras(doc: ArchitectureDocument): KerasExport {
     const node = byId.get(id)!;
     const v = vars.get(id)!;
     if (node.type === 'Input') {
-      lines.push(`${v} = keras.Input(shape=${pyTuple(node.params.shape)}, name=${pyString(kerasName(id, v))})`);
+      lines.push(`${v} = keras.Input(shape=${pyTuple(node.params.shape)}, name=${pythonString(kerasName(id, v))})`);
       continue;
     }
     const inputs = (incoming.get(id) ?? []).map((e) => vars.get(e.source)!);
@@ -110,7 +106,7 @@ export function exportKeras(doc: ArchitectureDocument): KerasExport {
   }
   lines.push(
     '',
-    `model = keras.Model(inputs=${vars.get(analysis.inputId)!}, outputs=${vars.get(analysis.outputId)!}, name=${pyString(modelName(doc.name))})`,
+    `model = keras.Model(inputs=${vars.get(analysis.inputId)!}, outputs=${vars.get(analysis.outputId)!}, name=${pythonString(modelName(doc.name))})`,
     'model.summary()',
     '',
     '# CNN Studio trains with integer labels one-hot encoded and categorical cross-entropy, e.g.:',
@@ -122,12 +118,12 @@ export function exportKeras(doc: ArchitectureDocument): KerasExport {
 }
 
 /** The node id as the Keras layer name when Keras takes it (no '/', no spaces), else the variable name. */
-function kerasName(id: string, variable: string): string {
+export function kerasName(id: string, variable: string): string {
   return /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(id) ? id : variable;
 }
 
 /** Keras model names follow the same rule as layer names: letters, digits, `_`, `-`, `.`. */
-function modelName(name: string): string {
+export function modelName(name: string): string {
   const cleaned = name.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^_+|_+$/g, '');
   return /^[A-Za-z]/.test(cleaned) ? cleaned : `model_${cleaned}`.replace(/_+$/, '');
 }

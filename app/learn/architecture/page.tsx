@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { LessonFrame } from '@/components/learn/LessonFrame';
 import { analyzeGraph, formatShapeCompact, layerDef } from '@/lib/graph';
@@ -20,6 +20,7 @@ export default async function ArchitectureLessonPage() {
   const t = await getTranslations('learn.architecture');
   const tl = await getTranslations('layers');
   const tLearn = await getTranslations('learn');
+  const format = await getFormatter();
   const doc = templateDocument('course-cnn');
   const analysis = analyzeGraph(doc);
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
@@ -57,7 +58,7 @@ export default async function ArchitectureLessonPage() {
                       {shape ? formatShapeCompact(shape) : '—'}
                     </span>
                   </td>
-                  <td className="mono">{info.paramCount ? info.paramCount.total.toLocaleString('en-US') : '—'}</td>
+                  <td className="mono">{info.paramCount ? format.number(info.paramCount.total) : '—'}</td>
                   <td>{link ? <Link href={link.href}>{tLearn(`lessons.${link.lesson}.title`)}</Link> : null}</td>
                 </tr>
               );
@@ -69,7 +70,7 @@ export default async function ArchitectureLessonPage() {
               <th scope="row" colSpan={4}>
                 {t('total')}
               </th>
-              <td className="mono">{analysis.totals ? analysis.totals.total.toLocaleString('en-US') : '—'}</td>
+              <td className="mono">{analysis.totals ? format.number(analysis.totals.total) : '—'}</td>
               <td />
             </tr>
           </tfoot>

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { shapeOk } from '../issues';
 import { defineLayer, noParams } from './define';
-import { showValue } from './params';
+import { PARAM_LIMITS, showLimit, showValue } from './params';
+
+/** The largest value of each dimension of an Input of this rank: [n], [h, w] or [h, w, c]. */
+export function inputShapeLimits(rank: number): number[] {
+  if (rank === 1) return [PARAM_LIMITS.inputLength];
+  return [PARAM_LIMITS.inputSide, PARAM_LIMITS.inputSide, PARAM_LIMITS.inputChannels].slice(0, rank);
+}
 
 const inputShape = z.unknown().transform((value, ctx): number[] => {
   const ok =
@@ -13,6 +19,16 @@ const inputShape = z.unknown().transform((value, ctx): number[] => {
     ctx.addIssue({
       code: 'custom',
       message: `expected a shape [height, width, channels] of positive integers, got ${showValue(value)}`,
+      input: value,
+    });
+    return z.NEVER;
+  }
+  const limits = inputShapeLimits(value.length);
+  if ((value as number[]).some((d, i) => d > limits[i]!)) {
+    const what = value.length === 3 ? '[height, width, channels]' : value.length === 2 ? '[height, width]' : '[length]';
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a shape ${what} of at most [${limits.map(showLimit).join(', ')}], got ${showValue(value)}`,
       input: value,
     });
     return z.NEVER;

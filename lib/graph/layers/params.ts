@@ -59,22 +59,80 @@ export function showValue(value: unknown): string {
   return `${text.slice(0, end)}…`;
 }
 
-export const positiveInt = z.unknown().transform((value, ctx) => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    ctx.addIssue({ code: 'custom', message: `expected a positive integer, got ${showValue(value)}`, input: value });
-    return z.NEVER;
-  }
-  return value;
-}) as unknown as z.ZodType<number>;
+/**
+ * The largest value each size param may take: far above any network a
+ * browser can train (see lib/graph/memory.ts), low enough that shapes and
+ * parameter counts stay exact integers and a shared link cannot ask a
+ * viewer's tab for terabytes. lib/api/README.md states the same table.
+ */
+export const PARAM_LIMITS = {
+  /** Conv2D filters, Dense units. */
+  units: 65_536,
+  /** kernelSize, poolSize and strides, per side. */
+  window: 64,
+  /** An Input's height and width (and each side of a 2-D input). */
+  inputSide: 4_096,
+  /** An Input's channels (the last of three dimensions). */
+  inputChannels: 64,
+  /** A flat Input [n]. */
+  inputLength: 1_048_576,
+  /** Parameters of one layer, and of the whole model (an analysis error above it). */
+  params: 1_000_000_000,
+} as const;
 
-function pairOf(what: string) {
+/**
+ * The limit a value of this param goes over, or null: for the inspector,
+ * which names the param and the limit in the user's language.
+ */
+export function exceededLimit(key: string, value: unknown): number | null {
+  const over = (v: unknown, max: number) => typeof v === 'number' && v > max;
+  if (key === 'filters' || key === 'units') return over(value, PARAM_LIMITS.units) ? PARAM_LIMITS.units : null;
+  if (key === 'kernelSize' || key === 'poolSize' || key === 'strides') {
+    const sides = Array.isArray(value) ? value : [value];
+    return sides.some((v) => over(v, PARAM_LIMITS.window)) ? PARAM_LIMITS.window : null;
+  }
+  if (key === 'shape' && Array.isArray(value) && value.length >= 1 && value.length <= 3) {
+    const limits = value.length === 1 ? [PARAM_LIMITS.inputLength] : [PARAM_LIMITS.inputSide, PARAM_LIMITS.inputSide, PARAM_LIMITS.inputChannels];
+    const at = value.findIndex((d, i) => over(d, limits[i]!));
+    return at === -1 ? null : limits[at]!;
+  }
+  return null;
+}
+
+/** 65,536: limits in messages read the way the editor shows numbers. */
+export const showLimit = (limit: number) => limit.toLocaleString('en-US');
+
+const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+
+/** A positive integer, at most `max`. */
+export function positiveIntUpTo(max: number) {
+  return z.unknown().transform((value, ctx) => {
+    if (!isPositiveInt(value)) {
+      ctx.addIssue({ code: 'custom', message: `expected a positive integer, got ${showValue(value)}`, input: value });
+      return z.NEVER;
+    }
+    if (value > max) {
+      ctx.addIssue({ code: 'custom', message: `expected at most ${showLimit(max)}, got ${showValue(value)}`, input: value });
+      return z.NEVER;
+    }
+    return value;
+  }) as unknown as z.ZodType<number>;
+}
+
+/** Filters and units. */
+export const positiveInt = positiveIntUpTo(PARAM_LIMITS.units);
+
+function pairOf(what: string, max: number) {
   return z.unknown().transform((value, ctx): number | [number, number] => {
-    const isPos = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
-    if (isPos(value)) return value;
-    if (Array.isArray(value) && value.length === 2 && isPos(value[0]) && isPos(value[1])) return [value[0], value[1]];
+    const ok = (v: unknown): v is number => isPositiveInt(v) && v <= max;
+    if (ok(value)) return value;
+    if (Array.isArray(value) && value.length === 2 && ok(value[0]) && ok(value[1])) return [value[0], value[1]];
+    const tooLarge = isPositiveInt(value) || (Array.isArray(value) && value.length === 2 && value.every(isPositiveInt));
     ctx.addIssue({
       code: 'custom',
-      message: `expected ${what} as a positive integer or [height, width], got ${showValue(value)}`,
+      message: tooLarge
+        ? `expected ${what} of at most ${showLimit(max)} per side, got ${showValue(value)}`
+        : `expected ${what} as a positive integer or [height, width], got ${showValue(value)}`,
       input: value,
     });
     return z.NEVER;
@@ -82,7 +140,7 @@ function pairOf(what: string) {
 }
 
 /** kernelSize, poolSize, strides: a number or [h, w]. */
-export const sizePair = pairOf('a size');
+export const sizePair = pairOf('a size', PARAM_LIMITS.window);
 
 export function oneOf<const T extends readonly [string, ...string[]]>(options: T) {
   return z.unknown().transform((value, ctx): T[number] => {
