@@ -162,6 +162,20 @@ describe('architecture list', () => {
     }
   });
 
+  it('still lists a row whose stored document breaks a limit added since it was saved (one error, no count), instead of failing the page', async () => {
+    const owner = new TestBrowser();
+    const kept = await createOne(owner, 'Fine');
+    const old = await createOne(owner, 'From before the limits');
+    const db = await getDb();
+    const document = doc('From before the limits');
+    const conv = document.nodes.find((n) => n.type === 'Conv2D')!;
+    const tooBig = { ...document, nodes: document.nodes.map((n) => (n === conv ? { ...n, params: { ...n.params, filters: 1_000_000 } } : n)) };
+    await db.$executeRaw`UPDATE "Architecture" SET "document" = ${JSON.stringify(tooBig)}, "paramCount" = NULL, "errorCount" = NULL WHERE "id" = ${old.id}`;
+    const listed = await page(owner);
+    expect(listed.architectures.find((a) => a.id === old.id)).toMatchObject({ paramCount: null, errorCount: 1 });
+    expect(listed.architectures.find((a) => a.id === kept.id)?.errorCount).toBe(0);
+  });
+
   it('keeps run counts and best accuracy in step as runs are created, trained and deleted, without counting as an edit', async () => {
     const owner = new TestBrowser();
     const a = await createOne(owner, 'A');

@@ -4,7 +4,7 @@ import { analyzeGraph } from '@/lib/graph';
 import { LIMITS, type ArchitectureDocument } from '@/lib/schema';
 import { getDb } from './client';
 import { isIdLike, newId, newShareId } from './ids';
-import { readStoredDocument, writeDocument } from './mappers';
+import { readStoredDocument, StoredDataError, writeDocument } from './mappers';
 
 export interface OwnedArchitecture {
   id: string;
@@ -159,6 +159,20 @@ export async function listArchitecturesForOwner(
   return { ok: true, page: { architectures, nextCursor: rows.length > limit && last ? encodeListCursor(last) : null } };
 }
 
+/**
+ * A document stored before a schema limit it now breaks still gets a row in
+ * the list (one error, no count) instead of failing the whole page.
+ */
+function storedSummaryOf(text: string, id: string): { paramCount: number | null; errorCount: number } {
+  try {
+    return summaryOf(readStoredDocument(text, `architecture ${id}`));
+  } catch (e) {
+    if (!(e instanceof StoredDataError)) throw e;
+    console.error(`[db] ${e.message}`);
+    return { paramCount: null, errorCount: 1 };
+  }
+}
+
 /** Stores the summary of rows written before summaries were (at most a page of ids). */
 async function backfillSummaries(ids: string[]): Promise<Map<string, { paramCount: number | null; errorCount: number }>> {
   const out = new Map<string, { paramCount: number | null; errorCount: number }>();
@@ -166,7 +180,7 @@ async function backfillSummaries(ids: string[]): Promise<Map<string, { paramCoun
   const db = await getDb();
   const rows = await db.architecture.findMany({ where: { id: { in: ids } }, select: { id: true, document: true, updatedAt: true } });
   for (const row of rows) {
-    const summary = summaryOf(readStoredDocument(row.document, `architecture ${row.id}`));
+    const summary = storedSummaryOf(row.document, row.id);
     out.set(row.id, summary);
     // updatedAt given explicitly: filling in a summary is not a modification (it would reorder the list).
     await db.architecture.updateMany({ where: { id: row.id, errorCount: null }, data: { ...summary, updatedAt: row.updatedAt } });
