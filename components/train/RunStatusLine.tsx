@@ -5,7 +5,19 @@ import type { SessionState } from '@/lib/train/session';
 import { BackendMeasurements } from './BackendMeasurements';
 
 /** The backend actually used (and why another was skipped) plus what is being saved. */
-export function RunStatusLine({ state, canSaveRuns, sharedPage, onMeasureAgain }: { state: SessionState; canSaveRuns: boolean; sharedPage: boolean; onMeasureAgain?: () => void }) {
+export function RunStatusLine({
+  state,
+  canSaveRuns,
+  sharedPage,
+  onMeasureAgain,
+  onRetrySync,
+}: {
+  state: SessionState;
+  canSaveRuns: boolean;
+  sharedPage: boolean;
+  onMeasureAgain?: () => void;
+  onRetrySync?: () => void;
+}) {
   const t = useTranslations('train.status');
   const kb = Math.max(1, Math.round(state.weights.bytes / 1024));
   return (
@@ -36,11 +48,30 @@ export function RunStatusLine({ state, canSaveRuns, sharedPage, onMeasureAgain }
       ) : (
         <p className="train-not-kept">{t(sharedPage ? 'notKept' : 'notKeptUnsaved')}</p>
       )}
+      {canSaveRuns && state.sync.retryAt !== null ? <RunSyncLine sync={state.sync} onRetry={onRetrySync} /> : null}
       {state.recordErrors.length > 0 ? (
         <p className="error-text" role="alert">
           {t('recordFailed', { error: state.recordErrors.at(-1) ?? '' })}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** What of the run the server has not got yet, while it is being retried. */
+function RunSyncLine({ sync, onRetry }: { sync: SessionState['sync']; onRetry?: () => void }) {
+  const t = useTranslations('train.status');
+  const others = sync.writesWaiting - sync.epochsWaiting;
+  return (
+    <p className="train-sync-waiting" role="status" data-testid="run-sync">
+      {sync.epochsWaiting > 0 ? t('epochsWaiting', { count: sync.epochsWaiting }) : t('writesWaiting', { count: others })}
+      {' · '}
+      {t('syncRetrying', { error: sync.error ?? '' })}{' '}
+      {onRetry ? (
+        <button type="button" onClick={onRetry}>
+          {t('syncRetryNow')}
+        </button>
+      ) : null}
+    </p>
   );
 }
