@@ -21,7 +21,7 @@ export function useDocumentSync(store: EditorStore, initial: SavedArchitecture |
     () =>
       new DocumentSync(store, api, initial, (saved) => {
         // The URL becomes /a/<id> without reloading the editor (history stays).
-        window.history.replaceState(window.history.state, '', `/a/${saved.id}`);
+        window.history.replaceState(null, '', `/a/${saved.id}`);
       }),
   );
   const state = useSyncExternalStore(sync.subscribe, sync.getState, sync.getState);

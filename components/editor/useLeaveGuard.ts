@@ -35,7 +35,9 @@ export function useLeaveGuard(sync: DocumentSync, enabled: boolean): LeavePrompt
     if (!enabled) return;
     let bypass = false;
     let swallowNext = false;
-    let hereIndex = historyIndex();
+    // Read after the router has recorded this page's entry.
+    let hereIndex: number | null = null;
+    const here = setTimeout(() => (hereIndex = historyIndex()), 0);
     let busy = false;
 
     const settleThen = async (go: () => void, stay: () => void) => {
@@ -102,7 +104,9 @@ export function useLeaveGuard(sync: DocumentSync, enabled: boolean): LeavePrompt
         },
         () => {
           swallowNext = true;
-          if (hereIndex !== null && there !== null) window.history.go(hereIndex - there);
+          const delta = hereIndex !== null && there !== null ? hereIndex - there : 0;
+          // Unknown direction: Back is by far the likelier.
+          if (delta !== 0) window.history.go(delta);
           else window.history.forward();
         },
       );
@@ -111,6 +115,7 @@ export function useLeaveGuard(sync: DocumentSync, enabled: boolean): LeavePrompt
     document.addEventListener('click', onClick, true);
     window.addEventListener('popstate', onPopState, true);
     return () => {
+      clearTimeout(here);
       document.removeEventListener('click', onClick, true);
       window.removeEventListener('popstate', onPopState, true);
     };

@@ -48,7 +48,7 @@ export function RunStatusLine({
       ) : (
         <p className="train-not-kept">{t(sharedPage ? 'notKept' : 'notKeptUnsaved')}</p>
       )}
-      {canSaveRuns && state.sync.retryAt !== null ? <RunSyncLine sync={state.sync} onRetry={onRetrySync} /> : null}
+      {canSaveRuns && state.sync.error !== null ? <RunSyncLine sync={state.sync} onRetry={onRetrySync} /> : null}
       {state.recordErrors.length > 0 ? (
         <p className="error-text" role="alert">
           {t('recordFailed', { error: state.recordErrors.at(-1) ?? '' })}
@@ -58,7 +58,7 @@ export function RunStatusLine({
   );
 }
 
-/** What of the run the server has not got yet, while it is being retried. */
+/** What of the run the server has not got yet, while writes are being retried. */
 function RunSyncLine({ sync, onRetry }: { sync: SessionState['sync']; onRetry?: () => void }) {
   const t = useTranslations('train.status');
   const others = sync.writesWaiting - sync.epochsWaiting;

@@ -110,7 +110,7 @@ describe('RunRecorder', () => {
     // Backoff grew attempt by attempt while the server was down.
     expect(waits).toEqual([1, 2, 3, 4]);
     // While it was down the page could say "2 epochs waiting" and why; at the end nothing waits.
-    const waiting = sync.find((s) => s.retryAt !== null)!;
+    const waiting = sync.find((s) => s.retryAt !== null && s.epochsWaiting === 2)!;
     expect(waiting.epochsWaiting).toBe(2);
     expect(waiting.error).toBe('epoch 2: Internal error');
     expect(sync.at(-1)).toEqual({ epochsWaiting: 0, writesWaiting: 0, retryAt: null, error: null });

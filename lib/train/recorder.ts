@@ -30,7 +30,7 @@ export interface RunSyncState {
   writesWaiting: number;
   /** The last write failed for a reason that may pass; it is tried again at `retryAt` (ms since epoch). */
   retryAt: number | null;
-  /** Why the last attempt failed, while a retry is pending. */
+  /** Why the last attempt failed, until a write gets through again. */
   error: string | null;
 }
 
@@ -92,7 +92,7 @@ export class RunRecorder {
       epochsWaiting: this.queue.filter((w) => w.kind === 'epoch').length,
       writesWaiting: this.queue.length,
       retryAt: this.retryAt,
-      error: this.retryAt === null ? null : this.lastError,
+      error: this.queue.length > 0 ? this.lastError : null,
     };
   }
 

@@ -1,0 +1,190 @@
+import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
+import { EditorPage } from './pages/editor';
+import { TrainPage } from './pages/train';
+
+// Issue 13, items 1-4: a user's work is never lost.
+
+const tinyCnn = (units = 10, name = 'Tiny CNN') => ({
+  version: 1,
+  name,
+  nodes: [
+    { id: 'input', type: 'Input', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } },
+    { id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', useBias: true }, position: { x: 0, y: 110 } },
+    { id: 'flatten', type: 'Flatten', params: {}, position: { x: 0, y: 220 } },
+    { id: 'output', type: 'Dense', params: { units, activation: 'softmax', useBias: true }, position: { x: 0, y: 330 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'input', target: 'conv', targetHandle: 'in0' },
+    { id: 'e2', source: 'conv', target: 'flatten', targetHandle: 'in0' },
+    { id: 'e3', source: 'flatten', target: 'output', targetHandle: 'in0' },
+  ],
+});
+
+async function importJson(page: Page, doc: object) {
+  await page.getByTestId('import-file').setInputFiles({ name: 'tiny.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+}
+
+const nameField = (page: Page) => page.getByRole('textbox', { name: 'Architecture name' });
+
+/** What the server has stored (the owner cookie of this browser context comes along). */
+async function stored(page: Page, id: string): Promise<{ version: number; units: unknown }> {
+  const res = await page.context().request.get(`/api/architectures/${id}`);
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { version: number; document: { nodes: Array<{ id: string; params: { units?: unknown } }> } };
+  return { version: body.version, units: body.document.nodes.find((n) => n.id === 'output')?.params.units };
+}
+
+test('in-app navigation never drops an unsaved architecture without asking, and Back finds it again as a draft', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await page.goto('/new');
+  // An in-app (client-side) navigation, so Back below is handled by the app, not by a page load.
+  await page.getByRole('link', { name: /Blank architecture/ }).click();
+  await expect(nameField(page)).toHaveValue('Untitled architecture');
+  await importJson(page, tinyCnn());
+  await expect(nameField(page)).toHaveValue('Tiny CNN');
+  const params = await editor.totalParams.textContent();
+  expect(params).not.toBe('0');
+
+  // Train tab -> "Manage datasets": the app asks first, and Stay keeps everything.
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('link', { name: 'Manage datasets' }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+  await expect(ask).toContainText('has not been saved yet');
+  await expect(ask.getByRole('button', { name: 'Stay' })).toBeFocused();
+  await ask.getByRole('button', { name: 'Stay' }).click();
+  await expect(ask).toBeHidden();
+  await expect(page).toHaveURL(/\/new\?template=blank$/);
+  await expect(nameField(page)).toHaveValue('Tiny CNN');
+
+  // Browser Back asks too, and Stay keeps the editor and its URL.
+  await page.evaluate(() => window.history.back());
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Stay' }).click();
+  await expect(page).toHaveURL(/\/new\?template=blank$/);
+  await expect(nameField(page)).toHaveValue('Tiny CNN');
+  await expect(editor.totalParams).toHaveText(params!);
+
+  // Leaving on purpose goes; coming Back offers the work kept in this browser.
+  await page.getByRole('link', { name: 'Manage datasets' }).click();
+  await ask.getByRole('button', { name: 'Leave' }).click();
+  await expect(page).toHaveURL(/\/datasets$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/new\?template=blank$/);
+  const banner = page.getByRole('region', { name: /Unsaved changes to “Tiny CNN” from .* were kept in this browser/ });
+  await banner.getByRole('button', { name: 'Restore them' }).click();
+  await expect(banner).toBeHidden();
+  await expect(nameField(page)).toHaveValue('Tiny CNN');
+  await expect(editor.totalParams).toHaveText(params!);
+});
+
+test('a pending autosave is sent, not cancelled, when the user leaves by a link, by Back, or by closing the tab', async ({ page, context }) => {
+  const editor = new EditorPage(page);
+  const train = new TrainPage(page);
+  const id = await train.createArchitecture(tinyCnn());
+  await page.goto(`/a/${id}`);
+  await expect(editor.saveState).toHaveAttribute('data-state', 'saved');
+
+  // A link, well within the 0.8 s autosave delay.
+  await editor.select('output');
+  await page.getByLabel('Units').fill('7');
+  await page.getByLabel('Units').press('Enter');
+  await page.getByRole('link', { name: 'My architectures' }).click();
+  await expect(page).toHaveURL(/\/mine$/);
+  expect(await stored(page, id)).toEqual({ version: 2, units: 7 });
+
+  // Back.
+  await page.getByRole('link', { name: 'Tiny CNN' }).click();
+  await expect(page).toHaveURL(new RegExp(`/a/${id}$`));
+  await editor.select('output');
+  await expect(page.getByLabel('Units')).toHaveValue('7');
+  await page.getByLabel('Units').fill('9');
+  await page.getByLabel('Units').press('Enter');
+  await page.evaluate(() => window.history.back());
+  await expect(page).toHaveURL(/\/mine$/);
+  await expect.poll(() => stored(page, id), { timeout: 5000 }).toEqual({ version: 3, units: 9 });
+
+  // Closing the tab: the save goes out with keepalive.
+  const tab = await context.newPage();
+  const tabEditor = new EditorPage(tab);
+  await tab.goto(`/a/${id}`);
+  await tabEditor.select('output');
+  await tab.getByLabel('Units').fill('11');
+  await tab.getByLabel('Units').press('Enter');
+  await tab.close();
+  await expect.poll(() => stored(page, id), { timeout: 5000 }).toEqual({ version: 4, units: 11 });
+});
+
+test('an unsaved new architecture outlives its tab as a local draft, offered back once and gone after saving', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('/new?template=blank');
+  await importJson(page, tinyCnn(10, 'Kept in the browser'));
+  await expect(nameField(page)).toHaveValue('Kept in the browser');
+  // Give the draft its moment to be written, then the tab is gone (no unload prompt).
+  await page.waitForTimeout(1000);
+  await page.close({ runBeforeUnload: false });
+
+  const next = await context.newPage();
+  await next.goto('/new?template=blank');
+  await expect(nameField(next)).toHaveValue('Untitled architecture');
+  const banner = next.getByRole('region', { name: /Unsaved changes to “Kept in the browser”/ });
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Restore them' }).click();
+  await expect(nameField(next)).toHaveValue('Kept in the browser');
+  await next.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(next).toHaveURL(/\/a\/[\w-]+$/);
+  await expect(new EditorPage(next).saveState).toHaveAttribute('data-state', 'saved');
+
+  // Saved on the server: nothing is offered again.
+  await next.goto('/new?template=blank');
+  await expect(nameField(next)).toHaveValue('Untitled architecture');
+  await next.waitForTimeout(1000);
+  await expect(next.getByRole('region', { name: /Unsaved changes/ })).toHaveCount(0);
+});
+
+test('a run keeps its epochs while the server fails, says how many wait, and uploads them when it is back', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/datasets');
+  await page.getByRole('button', { name: 'Import dataset…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a dataset' });
+  await dialog.getByLabel('Files').setInputFiles(path.join(import.meta.dirname, 'fixtures', 'data', 'signs-small.csv'));
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden();
+
+  const train = new TrainPage(page);
+  const id = await train.createArchitecture(tinyCnn(11, 'Signs'));
+  await train.open(id);
+
+  // Every write of the run fails (creating it, its epochs, its status, its weights) until the server is "back".
+  let serverDown = true;
+  const failed: string[] = [];
+  await page.route(/\/api\/(architectures\/[^/]+\/runs|runs\/.*)$/, async (route) => {
+    if (serverDown && route.request().method() !== 'GET') {
+      failed.push(`${route.request().method()} ${new URL(route.request().url()).pathname}`);
+      await route.fulfill({ status: 500, json: { error: 'Internal error' } });
+    } else await route.continue();
+  });
+
+  await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'signs-small (22 / 11 images, 28×28×1)' });
+  await train.configure({ backend: 'cpu', trainLimit: 22, epochs: 3, batchSize: 8, validationSplit: 0.25 });
+  await train.startButton.click();
+  await expect(train.backendStatus).toContainText('Finished', { timeout: 180_000 });
+
+  const waiting = page.getByTestId('run-sync');
+  await expect(waiting).toContainText('3 epochs waiting to be saved');
+  await expect(waiting).toContainText('Internal error');
+  expect(failed.some((f) => /^POST .*\/runs$/.test(f))).toBe(true);
+  // Nothing was reported as lost.
+  await expect(page.getByText(/The run could not be saved/)).toHaveCount(0);
+
+  serverDown = false;
+  await waiting.getByRole('button', { name: 'Retry now' }).click();
+  await expect(waiting).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByText(/Weights saved/)).toBeVisible({ timeout: 60_000 });
+
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  const row = page.locator('table.train-runs-table tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('3 / 3');
+  await expect(row).toContainText('completed');
+});
