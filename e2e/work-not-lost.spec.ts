@@ -39,7 +39,7 @@ test('in-app navigation never drops an unsaved architecture without asking, and 
   const editor = new EditorPage(page);
   await page.goto('/new');
   // An in-app (client-side) navigation, so Back below is handled by the app, not by a page load.
-  await page.getByRole('link', { name: /Blank architecture/ }).click();
+  await page.getByRole('link', { name: /^Blank/ }).click();
   await expect(nameField(page)).toHaveValue('Untitled architecture');
   await importJson(page, tinyCnn());
   await expect(nameField(page)).toHaveValue('Tiny CNN');

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { DocumentSync } from './documentSync';
+import { setHistoryGuard } from './historyGuard';
 
 export interface LeavePrompt {
   /** Leave anyway (the unsaved work stays in the local draft). */
@@ -20,8 +21,8 @@ const historyIndex = (): number | null => (globalThis as { navigation?: Navigati
 /**
  * Next.js's App Router has no navigation events, so leaving the editor inside
  * the app is caught where it starts: clicks on same-origin links (capture
- * phase, before next/link sees them) and history moves (a capture listener on
- * window runs before the router's own popstate listener). With unsaved
+ * phase, before next/link sees them) and history moves (historyGuard's
+ * popstate listener, added before the router's own). With unsaved
  * changes, a saved architecture is saved first and then the navigation goes
  * on; if that cannot be done (never saved, save failed, conflict), the user is
  * asked. Real unloads are handled by the beforeunload warning and the
@@ -80,20 +81,15 @@ export function useLeaveGuard(sync: DocumentSync, enabled: boolean): LeavePrompt
       );
     };
 
-    const onPopState = (e: PopStateEvent) => {
-      if (bypass) return;
+    const onPopState = (e: PopStateEvent): boolean => {
+      if (bypass) return false;
       if (swallowNext) {
         // Our own step back to the editor's entry after "Stay".
         swallowNext = false;
-        e.stopImmediatePropagation();
-        return;
+        return true;
       }
-      if (!sync.hasUnsavedChanges()) {
-        hereIndex = historyIndex();
-        return;
-      }
+      if (!sync.hasUnsavedChanges()) return false;
       // The router must not see this yet: the editor stays until the work is safe.
-      e.stopImmediatePropagation();
       const state: unknown = e.state;
       const there = historyIndex();
       void settleThen(
@@ -110,14 +106,15 @@ export function useLeaveGuard(sync: DocumentSync, enabled: boolean): LeavePrompt
           else window.history.forward();
         },
       );
+      return true;
     };
 
     document.addEventListener('click', onClick, true);
-    window.addEventListener('popstate', onPopState, true);
+    const unguard = setHistoryGuard(onPopState);
     return () => {
+      unguard();
       clearTimeout(here);
       document.removeEventListener('click', onClick, true);
-      window.removeEventListener('popstate', onPopState, true);
     };
   }, [sync, enabled, router]);
 
