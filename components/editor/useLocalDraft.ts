@@ -53,26 +53,22 @@ export function useLocalDraft(store: EditorStore, sync: DocumentSync, enabled: b
     if (!enabled) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastKey = keyNow();
+    // Decided when it runs, not when scheduled: zundo records the undo step only after the store's listeners ran.
     const write = () => {
       timer = null;
       const key = keyNow();
-      if (key === held.current || !sync.hasUnsavedChanges()) return;
+      if (key === held.current) return;
+      if (!sync.hasUnsavedChanges()) return void deleteDraft(key).catch(() => {});
       const draft: LocalDraft = { key, baseVersion: sync.getState().saved?.version ?? null, savedAt: Date.now(), document: store.getState().doc };
       void putDraft(draft).catch(() => {});
-    };
-    const schedule = () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(write, DRAFT_DELAY_MS);
     };
     const reconcile = () => {
       const key = keyNow();
       // First save of a new architecture: its draft moves to the architecture's key.
       if (key !== lastKey && lastKey !== held.current) void deleteDraft(lastKey).catch(() => {});
       lastKey = key;
-      if (sync.hasUnsavedChanges()) return schedule();
       if (timer) clearTimeout(timer);
-      timer = null;
-      if (key !== held.current) void deleteDraft(key).catch(() => {});
+      timer = setTimeout(write, DRAFT_DELAY_MS);
     };
     const offStore = store.subscribe((next, prev) => {
       if (next.doc !== prev.doc) reconcile();
