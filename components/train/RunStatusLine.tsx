@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useEffect } from 'react';
 import type { SessionState } from '@/lib/train/session';
 import { BackendMeasurements } from './BackendMeasurements';
 
@@ -62,6 +63,15 @@ export function RunStatusLine({
 function RunSyncLine({ sync, onRetry }: { sync: SessionState['sync']; onRetry?: () => void }) {
   const t = useTranslations('train.status');
   const others = sync.writesWaiting - sync.epochsWaiting;
+  // The queue lives in this page: closing it now would lose what waits, so the browser asks first.
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
   return (
     <p className="train-sync-waiting" role="status" data-testid="run-sync">
       {sync.epochsWaiting > 0 ? t('epochsWaiting', { count: sync.epochsWaiting }) : t('writesWaiting', { count: others })}
