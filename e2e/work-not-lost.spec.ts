@@ -145,6 +145,55 @@ test('an unsaved new architecture outlives its tab as a local draft, offered bac
   await expect(next.getByRole('region', { name: /Unsaved changes/ })).toHaveCount(0);
 });
 
+test('edits the server could not take come back from the local draft in the next tab, and are saved then', async ({ page, context }) => {
+  const id = await new TrainPage(page).createArchitecture(tinyCnn());
+  await page.goto(`/a/${id}`);
+  await context.setOffline(true);
+  await pendingEdit(page, 5);
+  await expect(new EditorPage(page).saveState).toHaveAttribute('data-state', 'failed');
+  // The tab is closed while the connection is down (its keepalive flush cannot get through either).
+  await page.waitForTimeout(500);
+  await page.close({ runBeforeUnload: false });
+  await context.setOffline(false);
+  expect(await stored(await context.newPage(), id)).toEqual({ version: 1, units: 10 });
+
+  const next = await context.newPage();
+  await next.goto(`/a/${id}`);
+  const banner = next.getByRole('region', { name: /Unsaved changes to “Tiny CNN” from .* were kept in this browser\.$/ });
+  await banner.getByRole('button', { name: 'Restore them' }).click();
+  await expect(new EditorPage(next).saveState).toHaveAttribute('data-state', 'saved');
+  expect(await stored(next, id)).toEqual({ version: 2, units: 5 });
+  // The server has it: nothing is offered again.
+  await next.reload();
+  await expect(new EditorPage(next).saveState).toHaveAttribute('data-state', 'saved');
+  await next.waitForTimeout(1000);
+  await expect(next.getByRole('region', { name: /Unsaved changes/ })).toHaveCount(0);
+});
+
+test('a draft older than the server version is never restored over it: it can be kept as a copy', async ({ page }) => {
+  const id = await new TrainPage(page).createArchitecture(tinyCnn());
+  await page.context().route(`**/api/architectures/${id}`, (route) => (route.request().method() === 'PUT' ? route.fulfill({ status: 500, json: { error: 'Internal error' } }) : route.continue()));
+  await page.goto(`/a/${id}`);
+  await pendingEdit(page, 5);
+  await expect(new EditorPage(page).saveState).toHaveAttribute('data-state', 'failed');
+  // Meanwhile another tab saves version 2.
+  const other = await page.context().request.put(`/api/architectures/${id}`, { data: { name: 'Tiny CNN', document: tinyCnn(3), version: 1 } });
+  expect(other.status()).toBe(200);
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+  const banner = page.getByRole('region', { name: /saved elsewhere since \(version 2\)/ });
+  await expect(banner).toBeVisible();
+  await page.context().unroute(`**/api/architectures/${id}`);
+  await expect(banner.getByRole('button', { name: 'Restore them' })).toHaveCount(0);
+  await banner.getByRole('button', { name: 'Save them as a copy' }).click();
+  await expect(page).not.toHaveURL(new RegExp(`/a/${id}$`));
+  const copyId = /\/a\/([\w-]+)$/.exec(page.url())![1]!;
+  expect(await stored(page, copyId)).toMatchObject({ units: 5 });
+  await expect(nameField(page)).toHaveValue(/Tiny CNN/);
+  // The newer version is intact.
+  expect(await stored(page, id)).toEqual({ version: 2, units: 3 });
+});
+
 test('a run keeps its epochs while the server fails, says how many wait, and uploads them when it is back', async ({ page }) => {
   test.setTimeout(240_000);
   await page.goto('/datasets');
