@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { HistoryGuardRoot } from '@/components/editor/HistoryGuardRoot';
 import { LanguageSwitcher } from '@/components/ui/LanguageSwitcher';
 import './globals.css';
 
@@ -17,6 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
+        <HistoryGuardRoot />
         <NextIntlClientProvider locale={locale} messages={messages}>
           <header className="app-header">
             <Link href="/" className="brand">

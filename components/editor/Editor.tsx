@@ -14,8 +14,11 @@ import { Palette } from './Palette';
 import { ShareDialog } from './ShareDialog';
 import { FileButtons, HistoryButtons, LayoutButtons } from './Toolbar';
 import { useDocumentSync, type SavedArchitecture } from './useDocumentSync';
+import { useLeaveGuard } from './useLeaveGuard';
+import { useLocalDraft } from './useLocalDraft';
 import { useShortcuts } from './useShortcuts';
 import { TrainingSettingsProvider } from './TrainingSettings';
+import { DraftBanner, LeaveDialog } from './WorkNotLost';
 import { TrainTab, RunsTab } from './TrainTabs';
 import './editor.css';
 
@@ -86,6 +89,8 @@ function EditorShell(props: Props) {
   const readOnly = props.mode === 'shared';
   useShortcuts(store, readOnly);
   const sync = useDocumentSync(store, props.mode === 'owner' ? props.saved : null, !readOnly);
+  const drafts = useLocalDraft(store, sync.sync, !readOnly);
+  const leavePrompt = useLeaveGuard(sync.sync, !readOnly);
   const [tab, setTab] = useState<Tab>('design');
   // The training panel stays mounted once opened, so a run goes on while the user edits or looks at runs.
   const [trainOpened, setTrainOpened] = useState(false);
@@ -120,7 +125,8 @@ function EditorShell(props: Props) {
           {props.mode === 'shared' ? <ForkButton shareId={props.shareId} /> : null}
         </div>
       </div>
-      {readOnly ? <p className="read-only-banner">{t('readOnly.banner')}</p> : null}
+      {readOnly ? <p className="read-only-banner">{t('readOnly.banner')}</p> : <DraftBanner drafts={drafts} copyName={(name) => t('mine.copyOf', { name })} />}
+      {leavePrompt ? <LeaveDialog prompt={leavePrompt} status={sync.status} /> : null}
       {sync.status.kind === 'conflict' ? (
         <ConflictDialog version={sync.status.version} onCopy={() => void sync.create(t('mine.copyOf', { name: doc.name }))} />
       ) : null}

@@ -67,4 +67,52 @@ describe('DocumentSync', () => {
     expect(await sync.create()).toBeNull();
     expect(sync.getState().status).toEqual({ kind: 'failed', error: 'Invalid document: nodes[1].params.filters: expected a positive integer, got 0' });
   });
+
+  it('leaving the editor sends a pending autosave at once instead of dropping it', async () => {
+    vi.useFakeTimers();
+    const store = createEditorStore(templateDocument('lenet5'));
+    const { api, updates } = fakeApi();
+    const sync = new DocumentSync(store, api, { id: 'a1', shareId: 's1', version: 1 }, undefined, 800);
+    sync.start();
+    store.getState().apply(appendLayer(store.getState().doc, 'Dropout', 'f5').doc);
+    // Well within the autosave delay, the user goes to another page of the app.
+    await vi.advanceTimersByTimeAsync(100);
+    await sync.leave();
+    expect(updates).toEqual([1]);
+    expect(sync.getState()).toMatchObject({ status: { kind: 'saved' }, saved: { version: 2 } });
+    // Nothing is sent twice once the delay would have passed.
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(updates).toEqual([1]);
+    vi.useRealTimers();
+  });
+
+  it('a flush while a save is under way waits for it, then sends the newer changes with the new version and keepalive', async () => {
+    const store = createEditorStore(templateDocument('lenet5'));
+    const { api, updates } = fakeApi();
+    const sync = new DocumentSync(store, api, { id: 'a1', shareId: 's1', version: 1 }, undefined, 60_000);
+    sync.start();
+    store.getState().apply(appendLayer(store.getState().doc, 'Dropout', 'f5').doc);
+    const first = sync.flushNow();
+    store.getState().apply(appendLayer(store.getState().doc, 'Dropout', 'f6').doc);
+    await sync.flushNow({ keepalive: true });
+    await first;
+    expect(updates).toEqual([1, 2]);
+    expect(vi.mocked(api.update).mock.calls.at(-1)?.[2]).toEqual({ keepalive: true });
+    expect(sync.hasUnsavedChanges()).toBe(false);
+    sync.stop();
+  });
+
+  it('a flush on the way out respects a newer version saved elsewhere (409): nothing is overwritten', async () => {
+    const store = createEditorStore(templateDocument('lenet5'));
+    const { api, updates } = fakeApi({ v: 3 });
+    const sync = new DocumentSync(store, api, { id: 'a1', shareId: 's1', version: 1 }, undefined, 60_000);
+    sync.start();
+    store.getState().apply(appendLayer(store.getState().doc, 'Dropout', 'f5').doc);
+    await sync.flushNow({ keepalive: true });
+    expect(sync.getState().status).toEqual({ kind: 'conflict', version: 3 });
+    await sync.flushNow({ keepalive: true });
+    expect(updates).toEqual([1]);
+    expect(sync.hasUnsavedChanges()).toBe(true);
+    sync.stop();
+  });
 });

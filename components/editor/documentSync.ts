@@ -18,7 +18,8 @@ export interface SavedArchitecture {
 
 export interface SyncApi {
   create(body: { name: string; document: ArchitectureDocument }): Promise<ApiResult<{ id: string; shareId: string; version: number }>>;
-  update(id: string, body: { name: string; document: ArchitectureDocument; version: number }): Promise<ApiResult<{ version: number }>>;
+  /** `keepalive`: the request should outlive the page (it is being closed or hidden). */
+  update(id: string, body: { name: string; document: ArchitectureDocument; version: number }, options?: { keepalive?: boolean }): Promise<ApiResult<{ version: number }>>;
 }
 
 export interface SyncState {
@@ -37,7 +38,7 @@ export const AUTOSAVE_DELAY_MS = 800;
 export class DocumentSync {
   private state: SyncState;
   private lastSavedDoc: ArchitectureDocument | null;
-  private inFlight = false;
+  private inFlight: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private listeners = new Set<() => void>();
   private unsubscribe: (() => void) | null = null;
@@ -64,7 +65,7 @@ export class DocumentSync {
   start(): () => void {
     this.unsubscribe = this.store.subscribe((next, prev) => {
       if (next.doc === prev.doc || !this.state.saved || this.state.status.kind === 'conflict') return;
-      if (!this.inFlight) this.set({ status: { kind: 'dirty' } });
+      if (this.inFlight === null) this.set({ status: { kind: 'dirty' } });
       this.schedule();
     });
     return () => this.stop();
@@ -75,6 +76,26 @@ export class DocumentSync {
     this.unsubscribe = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /** The editor goes away (another page of the app): a pending autosave is sent now, not dropped. */
+  leave(): Promise<void> {
+    const pending = this.timer !== null;
+    this.stop();
+    return pending || this.state.status.kind === 'dirty' ? this.flushNow() : (this.inFlight ?? Promise.resolve());
+  }
+
+  /**
+   * Sends pending changes now instead of after the autosave delay, after any
+   * save already under way; resolves when the server has answered (look at
+   * `hasUnsavedChanges()` then). `keepalive` lets the request outlive a page
+   * that is being closed.
+   */
+  async flushNow(options: { keepalive?: boolean } = {}): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.inFlight) await this.inFlight;
+    await this.flush(options);
   }
 
   hasUnsavedChanges(): boolean {
@@ -112,20 +133,31 @@ export class DocumentSync {
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }
 
-  async flush(): Promise<void> {
+  flush(options: { keepalive?: boolean } = {}): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    const run = this.send(options);
+    this.inFlight = run;
+    void run.finally(() => {
+      if (this.inFlight === run) this.inFlight = null;
+    });
+    return run;
+  }
+
+  private async send(options: { keepalive?: boolean }): Promise<void> {
     const saved = this.state.saved;
-    if (!saved || this.inFlight || this.state.status.kind === 'conflict') return;
+    // A conflict is for the user to settle: never overwrite the newer version.
+    if (!saved || this.state.status.kind === 'conflict') return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     const doc = this.store.getState().doc;
     if (doc === this.lastSavedDoc) {
       this.set({ status: { kind: 'saved' } });
       return;
     }
-    this.inFlight = true;
     this.set({ status: { kind: 'saving' } });
     const result = await this.api
-      .update(saved.id, { name: doc.name, document: doc, version: saved.version })
+      .update(saved.id, { name: doc.name, document: doc, version: saved.version }, options)
       .catch((e: unknown): ApiFailure => ({ ok: false, status: 0, error: e instanceof Error ? e.message : 'network error' }));
-    this.inFlight = false;
     if (result.ok) {
       this.lastSavedDoc = doc;
       const changedMeanwhile = this.store.getState().doc !== doc;

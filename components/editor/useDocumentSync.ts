@@ -9,7 +9,13 @@ export type { SaveStatus, SavedArchitecture } from './documentSync';
 
 const api = { create: createArchitecture, update: updateArchitecture };
 
-/** The editor's link to the server: autosave state, first save, retry, and a warning before leaving unsaved work. */
+/**
+ * The editor's link to the server: autosave state, first save, retry, and a
+ * warning before leaving unsaved work. No pending save is dropped on the way
+ * out: leaving the editor inside the app sends it at once, and a page being
+ * hidden or closed sends it with `keepalive` (the local draft keeps what a
+ * closing page cannot send).
+ */
 export function useDocumentSync(store: EditorStore, initial: SavedArchitecture | null, enabled: boolean) {
   const [sync] = useState(
     () =>
@@ -22,19 +28,30 @@ export function useDocumentSync(store: EditorStore, initial: SavedArchitecture |
 
   useEffect(() => {
     if (!enabled) return;
-    const stop = sync.start();
+    sync.start();
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (sync.hasUnsavedChanges()) {
         e.preventDefault();
         e.returnValue = '';
       }
     };
+    const sendNow = () => {
+      if (sync.hasUnsavedChanges()) void sync.flushNow({ keepalive: true });
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') sendNow();
+    };
     window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('pagehide', sendNow);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
-      stop();
+      // Leaving the editor for another page of the app: the pending autosave goes now (leave also stops watching).
+      void sync.leave();
       window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', sendNow);
+      document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [sync, enabled]);
 
-  return { saved: state.saved, status: state.status, create: (name?: string) => sync.create(name), retry: sync.retry };
+  return { sync, saved: state.saved, status: state.status, create: (name?: string) => sync.create(name), retry: sync.retry };
 }

@@ -1,11 +1,24 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useEffect } from 'react';
 import type { SessionState } from '@/lib/train/session';
 import { BackendMeasurements } from './BackendMeasurements';
 
 /** The backend actually used (and why another was skipped) plus what is being saved. */
-export function RunStatusLine({ state, canSaveRuns, sharedPage, onMeasureAgain }: { state: SessionState; canSaveRuns: boolean; sharedPage: boolean; onMeasureAgain?: () => void }) {
+export function RunStatusLine({
+  state,
+  canSaveRuns,
+  sharedPage,
+  onMeasureAgain,
+  onRetrySync,
+}: {
+  state: SessionState;
+  canSaveRuns: boolean;
+  sharedPage: boolean;
+  onMeasureAgain?: () => void;
+  onRetrySync?: () => void;
+}) {
   const t = useTranslations('train.status');
   const kb = Math.max(1, Math.round(state.weights.bytes / 1024));
   return (
@@ -36,11 +49,39 @@ export function RunStatusLine({ state, canSaveRuns, sharedPage, onMeasureAgain }
       ) : (
         <p className="train-not-kept">{t(sharedPage ? 'notKept' : 'notKeptUnsaved')}</p>
       )}
+      {canSaveRuns && state.sync.error !== null ? <RunSyncLine sync={state.sync} onRetry={onRetrySync} /> : null}
       {state.recordErrors.length > 0 ? (
         <p className="error-text" role="alert">
           {t('recordFailed', { error: state.recordErrors.at(-1) ?? '' })}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** What of the run the server has not got yet, while writes are being retried. */
+function RunSyncLine({ sync, onRetry }: { sync: SessionState['sync']; onRetry?: () => void }) {
+  const t = useTranslations('train.status');
+  const others = sync.writesWaiting - sync.epochsWaiting;
+  // The queue lives in this page: closing it now would lose what waits, so the browser asks first.
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+  return (
+    <p className="train-sync-waiting" role="status" data-testid="run-sync">
+      {sync.epochsWaiting > 0 ? t('epochsWaiting', { count: sync.epochsWaiting }) : t('writesWaiting', { count: others })}
+      {' · '}
+      {t('syncRetrying', { error: sync.error ?? '' })}{' '}
+      {onRetry ? (
+        <button type="button" onClick={onRetry}>
+          {t('syncRetryNow')}
+        </button>
+      ) : null}
+    </p>
   );
 }

@@ -117,7 +117,7 @@ export function TrainPanel({ document, architectureId, canSaveRuns, sharedPage =
       </div>
 
       <div className="train-main">
-        <RunStatusLine state={state} canSaveRuns={canSaveRuns} sharedPage={sharedPage} onMeasureAgain={busy ? undefined : () => session.forgetMeasurements()} />
+        <RunStatusLine state={state} canSaveRuns={canSaveRuns} sharedPage={sharedPage} onMeasureAgain={busy ? undefined : () => session.forgetMeasurements()} onRetrySync={() => session.retrySync()} />
         <TrainControls state={state} session={session} canStart={canStart} onStart={start} />
         {state.phase === 'failed' && state.failure ? (
           <div className="train-failure" role="alert">

@@ -171,9 +171,18 @@ export function getArchitecture(id: string) {
   return request(`/api/architectures/${enc(id)}`, { method: 'GET' }, Architecture);
 }
 
-/** `version` is the one the edit was based on; a stale one fails with status 409 and `currentVersion`. */
-export function updateArchitecture(id: string, body: { name: string; document: ArchitectureDocument; version: number }) {
-  return request(`/api/architectures/${enc(id)}`, json('PUT', body), UpdatedArchitecture);
+/** Browsers refuse keepalive requests whose bodies add up to more than 64 KiB; leave room for others in flight. */
+export const KEEPALIVE_MAX_BYTES = 60 * 1024;
+
+/**
+ * `version` is the one the edit was based on; a stale one fails with status 409 and `currentVersion`.
+ * `keepalive` (the page is closing) is used only when the body fits the browser's keepalive limit;
+ * a bigger one goes as a normal request, which a closing page may cut off (the editor keeps a local draft).
+ */
+export function updateArchitecture(id: string, body: { name: string; document: ArchitectureDocument; version: number }, options: { keepalive?: boolean } = {}) {
+  const init = json('PUT', body);
+  const fits = typeof init.body === 'string' && new TextEncoder().encode(init.body).byteLength <= KEEPALIVE_MAX_BYTES;
+  return request(`/api/architectures/${enc(id)}`, { ...init, ...(options.keepalive && fits ? { keepalive: true } : {}) }, UpdatedArchitecture);
 }
 
 export function deleteArchitecture(id: string) {

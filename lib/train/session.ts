@@ -89,10 +89,10 @@ export class TrainingSession {
     if (!resume) {
       this.lastWeights = null;
       this.recorder = options.architectureId
-        ? new RunRecorder(this.runsApi, options.architectureId, (e) => this.recordError(e), (runId) => this.set({ runId }))
+        ? this.makeRecorder(options.architectureId, (runId) => this.set({ runId }))
         : null;
     } else if (resume.runId && options.architectureId && (!this.recorder || this.recorder.runId !== resume.runId)) {
-      this.recorder = new RunRecorder(this.runsApi, options.architectureId, (e) => this.recordError(e));
+      this.recorder = this.makeRecorder(options.architectureId);
       this.recorder.runId = resume.runId;
     }
     this.set({
@@ -350,6 +350,21 @@ export class TrainingSession {
     const wasTraining = this.state.phase !== 'loading' || this.state.hasModel;
     this.set({ phase: 'failed', failure: { kind, error, ...(diverged ? { diverged } : {}) }, loading: null, validating: false });
     if (wasTraining) this.recorder?.update({ status: 'failed', error: error.slice(0, 2000) });
+  }
+
+  /** Tries the run's waiting writes now (the page's "Retry now"). */
+  retrySync(): void {
+    this.recorder?.retryNow();
+  }
+
+  private makeRecorder(architectureId: string, onRunId?: (runId: string) => void): RunRecorder {
+    const recorder: RunRecorder = new RunRecorder(this.runsApi, architectureId, (e) => this.recordError(e), onRunId, {
+      // Only the run this session writes to now is shown.
+      onSync: (sync) => {
+        if (this.recorder === recorder) this.set({ sync });
+      },
+    });
+    return recorder;
   }
 
   private recordError(message: string) {

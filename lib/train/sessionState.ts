@@ -1,6 +1,7 @@
 // What the Train tab shows of a training session: one immutable snapshot,
 // replaced on every change (React reads it with useSyncExternalStore).
 import type { BackendName } from './backendNames';
+import { syncedState, type RunSyncState } from './recorder';
 import type { BackendMeasurement } from './measurements';
 import type { Evaluation } from './evaluate';
 import type { Hyperparameters } from './hyperparameters';
@@ -42,6 +43,8 @@ export interface SessionState {
   /** The run this session writes to; null when runs are not kept (shared page) or not created yet. */
   runId: string | null;
   recordErrors: string[];
+  /** Writes of the run not on the server yet (queued, or waiting to be retried). */
+  sync: RunSyncState;
   weights: { state: 'none' | 'saving' | 'saved' | 'tooLarge' | 'failed'; bytes: number; error: string | null };
   evaluation: Evaluation | null;
   evaluating: boolean;
@@ -72,6 +75,7 @@ export const initialSessionState: SessionState = {
   failure: null,
   runId: null,
   recordErrors: [],
+  sync: syncedState,
   weights: { state: 'none', bytes: 0, error: null },
   evaluation: null,
   evaluating: false,
