@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getTranslations } from 'next-intl/server';
 import { listArchitecturesForOwner } from '@/lib/db/architectures';
 import { getOwnerHashFromCookies } from '@/lib/db/owner';
@@ -7,6 +8,10 @@ import { RecoveryKeyPanel } from '@/components/editor/RecoveryKeyPanel';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'My architectures · CNN Studio' };
 
+function listingKey(rows: string[]): string {
+  return createHash('sha256').update(rows.join(',')).digest('base64url').slice(0, 16);
+}
+
 export default async function MinePage() {
   const t = await getTranslations('editor.mine');
   const ownerHash = await getOwnerHashFromCookies();
@@ -15,7 +20,11 @@ export default async function MinePage() {
   return (
     <div className="page">
       <h1>{t('title')}</h1>
+      {/* Keyed by what the server listed: after a recovery key is entered,
+          router.refresh() brings another owner's first page, and the list
+          (which keeps its loaded pages in state) must start again from it. */}
       <ArchitectureList
+        key={listingKey(page.architectures.map((a) => `${a.id}@${new Date(a.updatedAt).getTime()}`))}
         items={page.architectures.map((a) => ({
           id: a.id,
           name: a.name,
