@@ -126,6 +126,8 @@ function EditorShell(props: Props) {
 
   return (
     <div className="editor">
+      {/* The page's one heading for screen readers: the name field below is the visible title. */}
+      <h1 className="visually-hidden">{t('heading', { name: doc.name })}</h1>
       <div className="editor-header">
         <NameField />
         <Totals />
