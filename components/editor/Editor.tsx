@@ -111,6 +111,8 @@ function EditorShell(props: Props) {
   useShortcuts(store, readOnly);
   const sync = useDocumentSync(store, props.mode === 'owner' ? props.saved : null, !readOnly);
   const [tab, setTab] = useState<Tab>('design');
+  // Saving a new architecture replaces the Save button: the save state takes the focus the button had.
+  const [saveHadFocus, setSaveHadFocus] = useState(false);
   // The training panel stays mounted once opened, so a run goes on while the user edits or looks at runs.
   const [trainOpened, setTrainOpened] = useState(false);
   // Bumped when a saved run is opened from Runs: the Train form starts again from that run's dataset and settings.
@@ -136,9 +138,17 @@ function EditorShell(props: Props) {
           <LayoutButtons />
           <FileButtons />
           {readOnly ? null : sync.saved ? (
-            <SaveState status={sync.status} onRetry={sync.retry} />
+            <SaveState status={sync.status} onRetry={sync.retry} takeFocus={saveHadFocus} />
           ) : (
-            <button type="button" className="primary" onClick={() => void sync.create()} disabled={sync.status.kind === 'saving'}>
+            <button
+              type="button"
+              className="primary"
+              onClick={(e) => {
+                setSaveHadFocus(document.activeElement === e.currentTarget);
+                void sync.create();
+              }}
+              disabled={sync.status.kind === 'saving'}
+            >
               {t('toolbar.save')}
             </button>
           )}
