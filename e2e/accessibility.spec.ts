@@ -178,7 +178,7 @@ for (const language of languages) {
       test(`Train tab before training ${tag}`, async () => {
         test.setTimeout(180_000);
         await page.goto(`/a/${id}`);
-        await page.getByRole('tab', { name: m.editor.tabs.train }).click();
+        await page.getByRole('tab', { name: m.editor.tabs.train, exact: true }).click();
         await expect(page.getByRole('button', { name: m.train.controls.start, exact: true })).toBeEnabled({ timeout: 60_000 });
         await expectNoSeriousViolations(page, `Train before ${tag}`);
       });
@@ -201,7 +201,7 @@ for (const language of languages) {
         test.setTimeout(300_000);
         await runOnce();
         await finished(2);
-        await page.getByRole('tab', { name: m.editor.tabs.runs }).click();
+        await page.getByRole('tab', { name: m.editor.tabs.runs, exact: true }).click();
         const compare = page.getByRole('checkbox', { name: new RegExp(`^${lead(m.train.runs.compareRun)}`) });
         await expect(compare).toHaveCount(2);
         await compare.nth(0).check();
