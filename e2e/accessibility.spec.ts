@@ -30,6 +30,21 @@ async function createArchitecture(page: Page, document: { name: string }): Promi
   return (await created.json()) as { id: string; shareId: string };
 }
 
+const nodeNames = {
+  en: {
+    conv1: 'Conv2D conv1, 75 filters 3×3, stride 1×1, same padding, relu, output 28×28×75',
+    pool1: 'MaxPooling2D pool1, largest of each 2×2 window, stride 2×2, same padding, output 14×14×75',
+    edge: 'Connection from input to conv1, 28×28×1',
+    denseError: 'Dense dense1, 128 units, relu, output unknown. Error: Dense expects a flat input [n] but gets [28, 28, 32]: insert a Flatten before it',
+  },
+  'zh-CN': {
+    conv1: 'Conv2D conv1，75 个 3×3 卷积核，步长 1×1，same 填充，激活函数 relu，输出 28×28×75',
+    pool1: 'MaxPooling2D pool1，取每个 2×2 窗口的最大值，步长 2×2，same 填充，输出 14×14×75',
+    edge: '从 input 到 conv1 的连接，28×28×1',
+    denseError: 'Dense dense1，128 个神经元，激活函数 relu，输出 未知。1 个错误：Dense 需要扁平的输入 [n]，但得到的是 [28, 28, 32]：请在它前面插入 Flatten',
+  },
+};
+
 /** The text of a message before its first placeholder, e.g. "Test accuracy: " of "Test accuracy: {value} …". */
 const lead = (message: string) => message.split('{')[0]!;
 
@@ -87,6 +102,10 @@ for (const language of languages) {
     test(`editor with the course template ${tag}`, async ({ page }) => {
       await page.goto('/new?template=course-cnn');
       await expect(new EditorPage(page).node('conv1')).toBeVisible();
+      // A screen reader hears each layer's type, key settings and output shape, in the page's language.
+      await expect(page.locator('.react-flow__node[data-id="conv1"]')).toHaveAccessibleName(nodeNames[language.locale].conv1);
+      await expect(page.locator('.react-flow__node[data-id="pool1"]')).toHaveAccessibleName(nodeNames[language.locale].pool1);
+      await expect(page.locator('.react-flow__edge').first()).toHaveAccessibleName(nodeNames[language.locale].edge);
       await expectNoSeriousViolations(page, `editor course template ${tag}`);
     });
 
@@ -105,6 +124,9 @@ for (const language of languages) {
       await page.getByRole('button', { name: m.editor.palette.add.replace('{layer}', 'Conv2D'), exact: true }).click();
       await page.getByRole('button', { name: m.editor.palette.add.replace('{layer}', 'Dense'), exact: true }).click();
       await expect(editor.node('dense1')).toHaveClass(/has-error/);
+      // Not only red: an icon and the word "Error", and the error is part of the node's name.
+      await expect(editor.node('dense1').getByRole('alert')).toContainText(`⛔ ${m.editor.node.error}:`);
+      await expect(page.locator('.react-flow__node[data-id="dense1"]')).toHaveAccessibleName(nodeNames[language.locale].denseError);
       await expectNoSeriousViolations(page, `editor node error ${tag}`);
     });
 
@@ -194,6 +216,8 @@ for (const language of languages) {
         test.setTimeout(300_000);
         await finished(1);
         await expect(page.getByRole('heading', { name: m.train.evaluation.confusion })).toBeVisible();
+        // The curves in words: the best epoch, in the page's language.
+        await expect(page.getByTestId('chart-summary')).toContainText(lead(m.train.charts.summaryBestValidation));
         await expectNoSeriousViolations(page, `Train after ${tag}`);
       });
 
