@@ -208,7 +208,8 @@ for (const language of languages) {
       test(`Train tab while training ${tag}`, async () => {
         test.setTimeout(180_000);
         await runOnce();
-        await expect(page.getByRole('button', { name: m.train.controls.stop, exact: true })).toBeVisible();
+        // Training has begun: the progress bar shows (the charts follow with the first batches).
+        await expect(page.getByRole('progressbar', { name: m.train.progress.label })).toBeVisible({ timeout: 120_000 });
         await expectNoSeriousViolations(page, `Train while ${tag}`);
       });
 

@@ -49,7 +49,7 @@ function EvaluationViewInner({ evaluation, classNames, session }: Props) {
       </p>
       <div className="train-eval-grid">
         <div>
-          <h4>{t('confusion')}</h4>
+          <h3>{t('confusion')}</h3>
           <p className="muted">{t('confusionHelp')}</p>
           <table className="train-confusion">
             <thead>
@@ -88,7 +88,7 @@ function EvaluationViewInner({ evaluation, classNames, session }: Props) {
           </table>
         </div>
         <div>
-          <h4>{t('perClass')}</h4>
+          <h3>{t('perClass')}</h3>
           <table className="data train-per-class">
             <thead>
               <tr>
