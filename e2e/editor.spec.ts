@@ -77,14 +77,14 @@ test.describe('editor', () => {
     const editor = new EditorPage(page);
     await editor.select('conv1');
     await expect(page.getByTestId('size-arithmetic')).toHaveText('same: ceil(28 / 1) = 28');
-    await page.getByLabel('Padding').selectOption('valid');
+    await page.getByLabel('Padding', { exact: true }).selectOption('valid');
     await expect(editor.nodeShape('conv1')).toHaveText('26×26×75');
     await expect(editor.nodeShape('pool1')).toHaveText('13×13×75');
     await expect(editor.nodeShape('flatten')).toHaveText('400');
     await expect(page.getByTestId('size-arithmetic')).toHaveText('valid: ceil((28 − 3 + 1) / 1) = 26');
 
     // A bad value is shown red with the reason; the document keeps its last valid value.
-    const filters = page.getByLabel('Filters');
+    const filters = page.getByLabel('Filters', { exact: true });
     await filters.fill('-2');
     await expect(filters).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('alert').filter({ hasText: 'expected a positive integer, got -2' })).toBeVisible();
@@ -102,8 +102,8 @@ test.describe('editor', () => {
     const url = page.url();
 
     await editor.select('f5');
-    await page.getByLabel('Units').fill('100');
-    await page.getByLabel('Units').press('Enter');
+    await page.getByLabel('Units', { exact: true }).fill('100');
+    await page.getByLabel('Units', { exact: true }).press('Enter');
     await expect(editor.saveState).toHaveAttribute('data-state', 'saved');
     await page.reload();
     await expect(editor.nodeShape('f5')).toHaveText('100');
@@ -123,7 +123,7 @@ test.describe('editor', () => {
     await expect(visitor.getByText(/read-only/)).toBeVisible();
     await expect(visitor.getByRole('button', { name: 'Add Conv2D' })).toHaveCount(0);
     await shared.select('f5');
-    await expect(visitor.getByLabel('Units')).toHaveAttribute('readonly', '');
+    await expect(visitor.getByLabel('Units', { exact: true })).toHaveAttribute('readonly', '');
     await visitor.keyboard.press('Delete');
     await expect(shared.node('f5')).toBeVisible();
     // The visitor cannot change the original through the API either.
@@ -135,8 +135,8 @@ test.describe('editor', () => {
     await expect(visitor).toHaveURL(/\/a\/[\w-]+$/);
     expect(visitor.url()).not.toBe(url);
     await shared.select('f6');
-    await visitor.getByLabel('Units').fill('42');
-    await visitor.getByLabel('Units').press('Enter');
+    await visitor.getByLabel('Units', { exact: true }).fill('42');
+    await visitor.getByLabel('Units', { exact: true }).press('Enter');
     await expect(shared.saveState).toHaveAttribute('data-state', 'saved');
     await visitor.reload();
     await expect(shared.nodeShape('f6')).toHaveText('42');
@@ -193,7 +193,7 @@ test('typing in the inspector re-renders only the layers it affects', async ({ p
       await page.locator('.layer-node').evaluateAll((els) => els.map((el) => [el.getAttribute('data-testid'), Number(el.getAttribute('data-renders'))])),
     ) as Record<string, number>;
   const before = await renders();
-  const filters = page.getByLabel('Filters');
+  const filters = page.getByLabel('Filters', { exact: true });
   await filters.fill('2');
   await filters.pressSequentially('0');
   await expect(editor.nodeShape('conv3')).toHaveText('7×7×20');
@@ -216,13 +216,13 @@ test('an edit based on a stale version is not saved over a newer one: reload or 
   await expect(second.node('f5')).toBeVisible();
 
   await first.select('f5');
-  await page.getByLabel('Units').fill('100');
-  await page.getByLabel('Units').press('Enter');
+  await page.getByLabel('Units', { exact: true }).fill('100');
+  await page.getByLabel('Units', { exact: true }).press('Enter');
   await expect(first.saveState).toHaveAttribute('data-state', 'saved');
 
   await second.select('f6');
-  await other.getByLabel('Units').fill('50');
-  await other.getByLabel('Units').press('Enter');
+  await other.getByLabel('Units', { exact: true }).fill('50');
+  await other.getByLabel('Units', { exact: true }).press('Enter');
   const dialog = other.getByRole('alertdialog');
   await expect(dialog).toContainText('This architecture was changed elsewhere');
   await dialog.getByRole('button', { name: 'Save as a copy' }).click();

@@ -70,7 +70,7 @@ export function ClassTable({ dataset, onShowClass, onRenamed }: ClassTableProps)
                 )}
               </td>
               <td>
-                <button type="button" className="count-button" aria-label={t('showClass', { name })} onClick={() => onShowClass(i)}>
+                <button type="button" className="count-button" aria-label={t('showClass', { name, count: format.number(train[i] ?? 0) })} onClick={() => onShowClass(i)}>
                   <span className="count-value">{format.number(train[i] ?? 0)}</span>
                   <span className="count-bar" style={{ width: `${((train[i] ?? 0) / most) * 160}px` }} />
                 </button>

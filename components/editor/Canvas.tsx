@@ -17,6 +17,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { addNode, checkConnection, connect, isLayerType, moveNodes, newNode, removeEdges, removeNodes } from '@/lib/graph';
 import type { Position } from '@/lib/schema';
 import { useAnalysis, useEditor, useEditorStore, useReadOnly } from './EditorContext';
+import { useEdgeLabel, useNodeLabel } from './nodeLabel';
 import { LayerNodeView } from './nodes/LayerNodeView';
 import { useFlowElements } from './useFlowElements';
 
@@ -41,7 +42,9 @@ export function Canvas() {
   const { screenToFlowPosition, fitView } = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const framed = useRef(false);
-  const { nodes, edges } = useFlowElements(doc, analysis, selectedNodeIds, selectedEdgeIds, measured, readOnly);
+  const nodeLabel = useNodeLabel();
+  const edgeLabel = useEdgeLabel();
+  const { nodes, edges } = useFlowElements(doc, analysis, selectedNodeIds, selectedEdgeIds, measured, readOnly, nodeLabel, edgeLabel);
 
   const showRefusal = useCallback(
     (code: string) => {

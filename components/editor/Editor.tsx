@@ -92,6 +92,8 @@ function EditorShell(props: Props) {
   const drafts = useLocalDraft(store, sync.sync, !readOnly);
   const leavePrompt = useLeaveGuard(sync.sync, !readOnly);
   const [tab, setTab] = useState<Tab>('design');
+  // Saving a new architecture replaces the Save button: the save state takes the focus the button had.
+  const [saveHadFocus, setSaveHadFocus] = useState(false);
   // The training panel stays mounted once opened, so a run goes on while the user edits or looks at runs.
   const [trainOpened, setTrainOpened] = useState(false);
   // Bumped when a saved run is opened from Runs: the Train form starts again from that run's dataset and settings.
@@ -106,6 +108,8 @@ function EditorShell(props: Props) {
 
   return (
     <div className="editor">
+      {/* The page's one heading for screen readers: the name field below is the visible title. */}
+      <h1 className="visually-hidden">{t('heading', { name: doc.name })}</h1>
       <div className="editor-header">
         <NameField />
         <Totals />
@@ -114,9 +118,17 @@ function EditorShell(props: Props) {
           <LayoutButtons />
           <FileButtons />
           {readOnly ? null : sync.saved ? (
-            <SaveState status={sync.status} onRetry={sync.retry} />
+            <SaveState status={sync.status} onRetry={sync.retry} takeFocus={saveHadFocus} />
           ) : (
-            <button type="button" className="primary" onClick={() => void sync.create()} disabled={sync.status.kind === 'saving'}>
+            <button
+              type="button"
+              className="primary"
+              onClick={(e) => {
+                setSaveHadFocus(document.activeElement === e.currentTarget);
+                void sync.create();
+              }}
+              disabled={sync.status.kind === 'saving'}
+            >
               {t('toolbar.save')}
             </button>
           )}

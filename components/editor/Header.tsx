@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { renameDocument, TAB_MEMORY_BUDGET } from '@/lib/graph';
 import { useFormatBytes } from '@/components/ui/useFormatBytes';
 import { useAnalysis, useEditor, useEditorStore, useReadOnly } from './EditorContext';
@@ -103,8 +103,13 @@ export function GraphIssuesBar() {
   );
 }
 
-export function SaveState({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
+/** `takeFocus`: focus moves here when it shows up in place of the Save button that had it (else focus would fall to the page). */
+export function SaveState({ status, onRetry, takeFocus = false }: { status: SaveStatus; onRetry: () => void; takeFocus?: boolean }) {
   const t = useTranslations('editor.save');
+  const element = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (takeFocus) element.current?.focus();
+  }, [takeFocus]);
   const text =
     status.kind === 'failed'
       ? t('failed', { error: status.error })
@@ -112,7 +117,7 @@ export function SaveState({ status, onRetry }: { status: SaveStatus; onRetry: ()
         ? t('conflictTitle')
         : t(status.kind);
   return (
-    <span className={`save-state ${status.kind}`} role="status" data-testid="save-state" data-state={status.kind}>
+    <span className={`save-state ${status.kind}`} role="status" data-testid="save-state" data-state={status.kind} ref={element} tabIndex={takeFocus ? -1 : undefined}>
       {text}
       {status.kind === 'failed' ? (
         <button type="button" onClick={onRetry}>

@@ -2,8 +2,8 @@
 
 import type { Edge as FlowEdge } from '@xyflow/react';
 import { useMemo } from 'react';
-import { formatShapeCompact, type GraphAnalysis } from '@/lib/graph';
-import type { ArchitectureDocument } from '@/lib/schema';
+import { formatShapeCompact, type GraphAnalysis, type NodeAnalysis } from '@/lib/graph';
+import type { ArchitectureDocument, LayerNode } from '@/lib/schema';
 import type { LayerFlowNode, LayerNodeData } from './nodes/LayerNodeView';
 
 /**
@@ -18,6 +18,9 @@ export function useFlowElements(
   selectedEdgeIds: string[],
   measured: Record<string, { width: number; height: number }>,
   readOnly: boolean,
+  /** The node's accessible name (see useNodeLabel). */
+  nodeLabel: (layer: LayerNode, analysis: NodeAnalysis, inputCount: number) => string,
+  edgeLabel: (source: string, target: string, shape: readonly number[] | undefined) => string,
 ): { nodes: LayerFlowNode[]; edges: FlowEdge[] } {
   const nodes = useMemo(() => {
     const inputCounts = new Map<string, number>();
@@ -25,18 +28,19 @@ export function useFlowElements(
     const selected = new Set(selectedNodeIds);
     return doc.nodes.map((layer): LayerFlowNode => {
       const a = analysis.nodes[layer.id]!;
-      const data: LayerNodeData = { layer, analysis: a, inputCount: inputCounts.get(layer.id) ?? 0, readOnly };
+      const inputCount = inputCounts.get(layer.id) ?? 0;
+      const data: LayerNodeData = { layer, analysis: a, inputCount, readOnly };
       return {
         id: layer.id,
         type: 'layer',
         position: layer.position,
         data,
         selected: selected.has(layer.id),
-        ariaLabel: `${layer.type} ${layer.id}, ${a.outputShape ? formatShapeCompact(a.outputShape) : '?'}`,
+        ariaLabel: nodeLabel(layer, a, inputCount),
         ...(measured[layer.id] ? { measured: measured[layer.id] } : {}),
       };
     });
-  }, [doc.nodes, doc.edges, analysis, selectedNodeIds, measured, readOnly]);
+  }, [doc.nodes, doc.edges, analysis, selectedNodeIds, measured, readOnly, nodeLabel]);
 
   const edges = useMemo(() => {
     const selected = new Set(selectedEdgeIds);
@@ -48,13 +52,14 @@ export function useFlowElements(
         sourceHandle: 'out',
         targetHandle: e.targetHandle,
         selected: selected.has(e.id),
+        ariaLabel: edgeLabel(e.source, e.target, analysis.edges[e.id] ?? undefined),
         label: analysis.edges[e.id] ? formatShapeCompact(analysis.edges[e.id]!) : undefined,
         labelBgPadding: [4, 2],
         labelBgBorderRadius: 4,
         className: 'shape-edge',
       }),
     );
-  }, [doc.edges, analysis, selectedEdgeIds]);
+  }, [doc.edges, analysis, selectedEdgeIds, edgeLabel]);
 
   return { nodes, edges };
 }

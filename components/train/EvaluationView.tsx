@@ -50,7 +50,7 @@ function EvaluationViewInner({ evaluation, classNames, session }: Props) {
       </p>
       <div className="train-eval-grid">
         <div>
-          <h4>{t('confusion')}</h4>
+          <h3>{t('confusion')}</h3>
           <p className="muted">{t('confusionHelp')}</p>
           <table className="train-confusion">
             <thead>
@@ -72,7 +72,7 @@ function EvaluationViewInner({ evaluation, classNames, session }: Props) {
                     const style = { background: i === j ? `rgba(46,125,50,${0.12 + 0.6 * strength})` : count ? `rgba(198,40,40,${0.1 + 0.7 * strength})` : undefined };
                     const label = t('cellLabel', { actual: name(i), predicted: name(j), count });
                     return (
-                      <td key={j} style={style}>
+                      <td key={j} style={style} className={i === j ? 'train-cell-correct' : undefined}>
                         {i !== j && count > 0 ? (
                           <button type="button" className="train-cell" aria-label={label} title={label} onClick={() => void openCell(i, j)}>
                             {count}
@@ -89,7 +89,7 @@ function EvaluationViewInner({ evaluation, classNames, session }: Props) {
           </table>
         </div>
         <div>
-          <h4>{t('perClass')}</h4>
+          <h3>{t('perClass')}</h3>
           <table className="data train-per-class">
             <thead>
               <tr>

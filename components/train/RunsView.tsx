@@ -7,6 +7,7 @@ import { getRun, listRuns } from '@/lib/api/client';
 import type { Run, RunSummary } from '@/lib/api/types';
 import { trainingSessionFor } from '@/lib/train/session';
 import { overlaidRuns } from './chartData';
+import { RunsTable, TableToggle } from './ChartText';
 import { formatDuration, formatPercent } from './format';
 import { UPlotChart } from './UPlotChart';
 import './train.css';
@@ -169,6 +170,12 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
         </div>
       ) : runs && runs.length > 0 ? (
         <p className="muted">{t('selectToCompare')}</p>
+      ) : null}
+      {shown.length > 0 ? (
+        <TableToggle>
+          <RunsTable caption={t('accuracyChart')} runs={shown.map((r, i) => ({ label: series[i]?.label ?? label(r), epochs: r.epochs }))} pick={(e) => e.valAccuracy ?? e.accuracy} percent />
+          <RunsTable caption={t('lossChart')} runs={shown.map((r, i) => ({ label: series[i]?.label ?? label(r), epochs: r.epochs }))} pick={(e) => e.valLoss ?? e.loss} percent={false} />
+        </TableToggle>
       ) : null}
     </div>
   );

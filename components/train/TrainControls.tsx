@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { SessionState, TrainingSession } from '@/lib/train/session';
 
 interface Props {
@@ -20,21 +20,52 @@ export function TrainControls({ state, session, canStart, onStart }: Props) {
   const moreValid = Number.isInteger(moreEpochs) && moreEpochs >= 1 && moreEpochs <= 1000;
   const running = state.phase === 'training' || state.phase === 'paused' || state.phase === 'stopping';
   const busy = running || state.phase === 'loading';
+  const group = useRef<HTMLDivElement>(null);
+  const start = useRef<HTMLButtonElement>(null);
+  const stop = useRef<HTMLButtonElement>(null);
+  const pauseResume = useRef<HTMLButtonElement>(null);
+  const pauseHadFocus = useRef(false);
+  // Start is disabled once pressed, and Stop once the run ends: a keyboard user's focus
+  // would fall to the page. It moves to the control that is live now instead.
+  const hadFocus = useRef(false);
+  useEffect(() => {
+    const active = document.activeElement;
+    const lost = !active || active === document.body || (group.current?.contains(active) && (active as HTMLButtonElement).disabled);
+    if (!hadFocus.current || !lost) return;
+    const preferred = pauseHadFocus.current && state.phase !== 'stopping' && busy ? pauseResume.current : busy ? stop.current : start.current;
+    const next = [preferred, ...Array.from(group.current?.querySelectorAll<HTMLElement>('button, input') ?? [])].find(
+      (el): el is HTMLElement => !!el && !(el as HTMLButtonElement).disabled,
+    );
+    next?.focus();
+  }, [busy, state.phase, state.hasModel]);
   return (
-    <div className="train-controls" role="group" aria-label={t('label')}>
-      <button type="button" className="primary" disabled={busy || !canStart} onClick={onStart}>
+    <div
+      className="train-controls"
+      role="group"
+      aria-label={t('label')}
+      ref={group}
+      onFocus={(e) => {
+        hadFocus.current = true;
+        pauseHadFocus.current = (e.target as EventTarget) === pauseResume.current;
+      }}
+      onBlur={(e) => {
+        // Focus moved on by the user (not lost to the page): nothing to restore.
+        if (e.relatedTarget && !group.current?.contains(e.relatedTarget)) hadFocus.current = false;
+      }}
+    >
+      <button type="button" className="primary" disabled={busy || !canStart} onClick={onStart} ref={start}>
         {t('start')}
       </button>
       {state.phase === 'paused' ? (
-        <button type="button" onClick={() => session.resume()}>
+        <button type="button" onClick={() => session.resume()} ref={pauseResume}>
           {t('resume')}
         </button>
       ) : (
-        <button type="button" disabled={state.phase !== 'training'} onClick={() => session.pause()}>
+        <button type="button" disabled={state.phase !== 'training'} onClick={() => session.pause()} ref={pauseResume}>
           {t('pause')}
         </button>
       )}
-      <button type="button" disabled={!(state.phase === 'training' || state.phase === 'paused' || state.phase === 'loading')} onClick={() => session.stop()}>
+      <button type="button" disabled={!(state.phase === 'training' || state.phase === 'paused' || state.phase === 'loading')} onClick={() => session.stop()} ref={stop}>
         {t('stop')}
       </button>
       {/* Continuing needs a model: trained, stopped, or loaded from a saved run. */}

@@ -150,7 +150,7 @@ export function TrainPanel({ document, architectureId, canSaveRuns, sharedPage =
 
         {state.hasModel || state.evaluation ? (
           <section className="train-section">
-            <h3>{t('evaluation.title')}</h3>
+            <h2>{t('evaluation.title')}</h2>
             <div className="train-eval-controls">
               <button type="button" disabled={state.evaluating || !state.hasModel || busy} onClick={() => void session.evaluate()}>
                 {state.evaluating ? t('evaluation.running') : t('evaluation.run')}
@@ -163,7 +163,7 @@ export function TrainPanel({ document, architectureId, canSaveRuns, sharedPage =
         ) : null}
         {state.hasModel && state.dataset && !busy ? (
           <section className="train-section">
-            <h3>{t('predict.title')}</h3>
+            <h2>{t('predict.title')}</h2>
             <PredictPanel session={session} shape={state.dataset.shape} classNames={classNames} />
           </section>
         ) : null}

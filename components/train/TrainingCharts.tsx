@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import type { SessionState } from '@/lib/train/session';
 import { alignedCurves } from './chartData';
+import { EpochTable, TableToggle, TrainingSummary } from './ChartText';
 import { UPlotChart, type ChartSeries } from './UPlotChart';
 
 const colors = { batch: '#9db7ea', train: '#2f6feb', validation: '#e0661b' };
@@ -23,9 +24,17 @@ export function TrainingCharts({ state }: { state: SessionState }) {
   const accuracy = useMemo(() => alignedCurves(state.batches, state.epochs, 'accuracy'), [state.batches, state.epochs]);
   if (state.batches.length === 0 && state.epochs.length === 0) return null;
   return (
-    <div className="train-charts">
-      <UPlotChart title={t('loss')} xLabel={t('epochAxis')} yLabel={t('loss')} series={series} data={loss} testId="loss-chart" />
-      <UPlotChart title={t('accuracy')} xLabel={t('epochAxis')} yLabel={t('accuracy')} series={series} data={accuracy} yRange={[0, 1]} testId="accuracy-chart" />
-    </div>
+    <>
+      <div className="train-charts">
+        <UPlotChart title={t('loss')} xLabel={t('epochAxis')} yLabel={t('loss')} series={series} data={loss} testId="loss-chart" />
+        <UPlotChart title={t('accuracy')} xLabel={t('epochAxis')} yLabel={t('accuracy')} series={series} data={accuracy} yRange={[0, 1]} testId="accuracy-chart" />
+      </div>
+      <TrainingSummary epochs={state.epochs} epochsPlanned={state.epochsPlanned} />
+      {state.epochs.length ? (
+        <TableToggle>
+          <EpochTable epochs={state.epochs} />
+        </TableToggle>
+      ) : null}
+    </>
   );
 }

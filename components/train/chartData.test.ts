@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochMetrics } from '@/lib/train/metrics';
-import { alignedCurves, overlaidRuns } from './chartData';
+import { alignedCurves, bestEpoch, overlaidRuns } from './chartData';
 
 const epoch = (e: number, loss: number, valLoss: number | null): EpochMetrics => ({
   epoch: e,
@@ -27,5 +27,20 @@ describe('overlaidRuns', () => {
   it('gives each run a column, null past its last epoch', () => {
     const data = overlaidRuns([{ epochs: [epoch(0, 1, 0.9), epoch(1, 0.5, 0.7)] }, { epochs: [epoch(0, 1, 0.8)] }], (e) => e.valLoss);
     expect(data).toEqual([[1, 2], [0.9, 0.7], [0.8, null]]);
+  });
+});
+
+describe('bestEpoch', () => {
+  it('is the epoch with the highest validation accuracy, not the last one', () => {
+    // Validation accuracy 0.4, 0.7, 0.6: epoch 1 (0-based) is best although training goes on improving.
+    expect(bestEpoch([epoch(0, 0.8, 0.6), epoch(1, 0.5, 0.3), epoch(2, 0.2, 0.4)])).toEqual({ epoch: 1, accuracy: 0.7, split: 'validation' });
+  });
+
+  it('falls back to training accuracy without a validation split, and the earliest of equals', () => {
+    expect(bestEpoch([epoch(0, 0.5, null), epoch(1, 0.25, null), epoch(2, 0.25, null)])).toEqual({ epoch: 1, accuracy: 0.75, split: 'training' });
+  });
+
+  it('is null before the first epoch ends', () => {
+    expect(bestEpoch([])).toBeNull();
   });
 });

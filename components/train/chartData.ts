@@ -36,3 +36,20 @@ export function overlaidRuns(runs: ReadonlyArray<{ epochs: readonly EpochMetrics
     return e ? pick(e) : null;
   }))];
 }
+
+/**
+ * The epoch with the best accuracy, for the charts' text alternative: validation
+ * accuracy when the run has a validation split, else training accuracy. Ties go
+ * to the earliest epoch.
+ */
+export function bestEpoch(epochs: readonly EpochMetrics[]): { epoch: number; accuracy: number; split: 'validation' | 'training' } | null {
+  const validated = epochs.filter((e) => e.valAccuracy !== null && Number.isFinite(e.valAccuracy));
+  const split = validated.length ? 'validation' : 'training';
+  let best: { epoch: number; accuracy: number; split: 'validation' | 'training' } | null = null;
+  for (const e of validated.length ? validated : epochs) {
+    const accuracy = split === 'validation' ? e.valAccuracy! : e.accuracy;
+    if (!Number.isFinite(accuracy)) continue;
+    if (!best || accuracy > best.accuracy) best = { epoch: e.epoch, accuracy, split };
+  }
+  return best;
+}

@@ -38,6 +38,16 @@ function FixButton({ issue, readOnly }: { issue: GraphIssue; readOnly: boolean }
   );
 }
 
+/** An error or warning is told by an icon and a word as well as by its colour. */
+function IssueMark({ kind }: { kind: 'error' | 'warning' }) {
+  const t = useTranslations('editor.node');
+  return (
+    <strong className="layer-issue-mark">
+      <span aria-hidden="true">{kind === 'error' ? '⛔' : '⚠'}</span> {t(kind)}:
+    </strong>
+  );
+}
+
 function LayerNodeViewImpl({ data, selected }: NodeProps<LayerFlowNode>) {
   const t = useTranslations('editor.node');
   const issueText = useIssueText();
@@ -69,7 +79,6 @@ function LayerNodeViewImpl({ data, selected }: NodeProps<LayerFlowNode>) {
           position={Position.Top}
           id={`in${i}`}
           style={handles > 1 ? { left: `${((i + 1) / (handles + 1)) * 100}%` } : undefined}
-          aria-label={t('inputHandle', { index: i, layer: layer.id })}
           isConnectable={!readOnly}
         />
       ))}
@@ -88,6 +97,7 @@ function LayerNodeViewImpl({ data, selected }: NodeProps<LayerFlowNode>) {
       </div>
       {errors.map((issue) => (
         <div className="layer-issue error" role="alert" key={issue.code}>
+          <IssueMark kind="error" />
           <span>{issueText(issue)}</span>
           <FixButton issue={issue} readOnly={readOnly} />
         </div>
@@ -95,11 +105,12 @@ function LayerNodeViewImpl({ data, selected }: NodeProps<LayerFlowNode>) {
       {errors.length === 0 &&
         warnings.map((issue) => (
           <div className="layer-issue warning" key={issue.code}>
+            <IssueMark kind="warning" />
             <span>{issueText(issue)}</span>
             <FixButton issue={issue} readOnly={readOnly} />
           </div>
         ))}
-      <Handle type="source" position={Position.Bottom} id="out" aria-label={t('outputHandle', { layer: layer.id })} isConnectable={!readOnly} />
+      <Handle type="source" position={Position.Bottom} id="out" isConnectable={!readOnly} />
     </div>
   );
 }

@@ -1,0 +1,239 @@
+import { expect, test, type Page } from '@playwright/test';
+import { lessonIds } from '../lib/learn/lessons';
+import { expectNoSeriousViolations, languages, useLanguage } from './pages/axe';
+import { EditorPage } from './pages/editor';
+import { messagesFor } from './pages/messages';
+
+// axe-core on every page and dialog a user reaches, in both languages: no critical or
+// serious violations (moderate and minor ones are printed, see pages/axe.ts).
+
+// Small enough that one epoch on 256 images takes seconds on any backend.
+const tinyCnn = {
+  version: 1,
+  name: 'Tiny CNN',
+  nodes: [
+    { id: 'input', type: 'Input', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } },
+    { id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', useBias: true }, position: { x: 0, y: 110 } },
+    { id: 'flatten', type: 'Flatten', params: {}, position: { x: 0, y: 220 } },
+    { id: 'output', type: 'Dense', params: { units: 10, activation: 'softmax', useBias: true }, position: { x: 0, y: 330 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'input', target: 'conv', targetHandle: 'in0' },
+    { id: 'e2', source: 'conv', target: 'flatten', targetHandle: 'in0' },
+    { id: 'e3', source: 'flatten', target: 'output', targetHandle: 'in0' },
+  ],
+};
+
+async function createArchitecture(page: Page, document: { name: string }): Promise<{ id: string; shareId: string }> {
+  const created = await page.request.post('/api/architectures', { data: { name: document.name, document } });
+  expect(created.status()).toBe(201);
+  return (await created.json()) as { id: string; shareId: string };
+}
+
+const nodeNames = {
+  en: {
+    conv1: 'Conv2D conv1, 75 filters 3×3, stride 1×1, same padding, relu, output 28×28×75',
+    pool1: 'MaxPooling2D pool1, largest of each 2×2 window, stride 2×2, same padding, output 14×14×75',
+    edge: 'Connection from input to conv1, 28×28×1',
+    denseError: 'Dense dense1, 128 units, relu, output unknown. Error: Dense expects a flat input [n] but gets [28, 28, 32]: insert a Flatten before it',
+  },
+  'zh-CN': {
+    conv1: 'Conv2D conv1，75 个 3×3 卷积核，步长 1×1，same 填充，激活函数 relu，输出 28×28×75',
+    pool1: 'MaxPooling2D pool1，取每个 2×2 窗口的最大值，步长 2×2，same 填充，输出 14×14×75',
+    edge: '从 input 到 conv1 的连接，28×28×1',
+    denseError: 'Dense dense1，128 个神经元，激活函数 relu，输出 未知。1 个错误：Dense 需要扁平的输入 [n]，但得到的是 [28, 28, 32]：请在它前面插入 Flatten',
+  },
+};
+
+/** The text of a message before its first placeholder, e.g. "Test accuracy: " of "Test accuracy: {value} …". */
+const lead = (message: string) => message.split('{')[0]!;
+
+for (const language of languages) {
+  const m = messagesFor(language.locale);
+  const tag = `(${language.name})`;
+
+  test.describe(`accessibility ${tag}`, () => {
+    test.use({ viewport: { width: 1440, height: 900 } });
+    test.beforeEach(async ({ context, baseURL }) => {
+      await useLanguage(context, baseURL!, language.locale);
+    });
+
+    for (const path of ['/', '/new', '/learn']) {
+      test(`${path} ${tag}`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expectNoSeriousViolations(page, `${path} ${tag}`);
+      });
+    }
+
+    test(`/mine with a saved architecture ${tag}`, async ({ page }) => {
+      await createArchitecture(page, tinyCnn);
+      await page.goto('/mine');
+      await expect(page.getByRole('link', { name: /Tiny CNN/ }).first()).toBeVisible();
+      await expectNoSeriousViolations(page, `/mine ${tag}`);
+    });
+
+    test(`/datasets with a dataset open, and its import dialog ${tag}`, async ({ page }) => {
+      await page.goto('/datasets');
+      const importButton = page.getByRole('button', { name: m.data.list.import });
+      await expect(importButton).toBeVisible();
+      // The first dataset opens with its classes and their counts.
+      await expect(page.getByRole('heading', { name: m.data.view.classesHeading, exact: true })).toBeVisible({ timeout: 60_000 });
+      await expect(page.locator('.count-button').first()).toBeVisible();
+      await expectNoSeriousViolations(page, `/datasets ${tag}`);
+      await importButton.click();
+      await expect(page.getByRole('dialog', { name: m.data.import.title })).toBeVisible();
+      await expectNoSeriousViolations(page, `/datasets import dialog ${tag}`);
+    });
+
+    for (const id of lessonIds) {
+      test(`/learn/${id} mid-animation ${tag}`, async ({ page }) => {
+        await page.goto(`/learn/${id}`);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        // Lessons with a stepper are checked a few steps in, with cells highlighted.
+        const forward = page.getByRole('button', { name: m.learn.stepper.forward, exact: true }).first();
+        if (await forward.isVisible()) {
+          for (let i = 0; i < 3; i++) if (await forward.isEnabled()) await forward.click();
+        }
+        await expectNoSeriousViolations(page, `/learn/${id} ${tag}`);
+      });
+    }
+
+    test(`editor with the course template ${tag}`, async ({ page }) => {
+      await page.goto('/new?template=course-cnn');
+      await expect(new EditorPage(page).node('conv1')).toBeVisible();
+      // A screen reader hears each layer's type, key settings and output shape, in the page's language.
+      await expect(page.locator('.react-flow__node[data-id="conv1"]')).toHaveAccessibleName(nodeNames[language.locale].conv1);
+      await expect(page.locator('.react-flow__node[data-id="pool1"]')).toHaveAccessibleName(nodeNames[language.locale].pool1);
+      await expect(page.locator('.react-flow__edge').first()).toHaveAccessibleName(nodeNames[language.locale].edge);
+      await expectNoSeriousViolations(page, `editor course template ${tag}`);
+    });
+
+    test(`editor with a selected node and the inspector ${tag}`, async ({ page }) => {
+      await page.goto('/new?template=course-cnn');
+      const editor = new EditorPage(page);
+      await editor.node('conv1').locator('.layer-node-head').click();
+      await expect(page.getByRole('complementary', { name: m.editor.inspector.title }).getByText('conv1', { exact: true })).toBeVisible();
+      await expectNoSeriousViolations(page, `editor selected node ${tag}`);
+    });
+
+    test(`editor with an error on a node ${tag}`, async ({ page }) => {
+      await page.goto('/new?template=blank');
+      const editor = new EditorPage(page);
+      await editor.node('input').locator('.layer-node-head').click();
+      await page.getByRole('button', { name: m.editor.palette.add.replace('{layer}', 'Conv2D'), exact: true }).click();
+      await page.getByRole('button', { name: m.editor.palette.add.replace('{layer}', 'Dense'), exact: true }).click();
+      await expect(editor.node('dense1')).toHaveClass(/has-error/);
+      // Not only red: an icon and the word "Error", and the error is part of the node's name.
+      await expect(editor.node('dense1').getByRole('alert')).toContainText(`⛔ ${m.editor.node.error}:`);
+      await expect(page.locator('.react-flow__node[data-id="dense1"]')).toHaveAccessibleName(nodeNames[language.locale].denseError);
+      await expectNoSeriousViolations(page, `editor node error ${tag}`);
+    });
+
+    test(`editor import error dialog ${tag}`, async ({ page }) => {
+      await page.goto('/new?template=course-cnn');
+      await page.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1}') });
+      await expect(page.getByRole('alertdialog')).toContainText(m.editor.import.failed);
+      await expectNoSeriousViolations(page, `editor import errors ${tag}`);
+    });
+
+    test(`editor Keras code dialog ${tag}`, async ({ page }) => {
+      await page.goto('/new?template=course-cnn');
+      await page.getByRole('button', { name: m.editor.keras.button, exact: true }).click();
+      await expect(page.getByRole('dialog', { name: m.editor.keras.title })).toBeVisible();
+      await expectNoSeriousViolations(page, `editor Keras dialog ${tag}`);
+    });
+
+    test(`saved editor after copying the share link ${tag}`, async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const { id } = await createArchitecture(page, tinyCnn);
+      await page.goto(`/a/${id}`);
+      await page.getByRole('button', { name: m.editor.toolbar.share, exact: true }).click();
+      await expect(page.getByTestId('share-message')).toContainText(lead(m.editor.toolbar.copied));
+      await expectNoSeriousViolations(page, `editor share ${tag}`);
+    });
+
+    test(`read-only shared view ${tag}`, async ({ page }) => {
+      const { shareId } = await createArchitecture(page, tinyCnn);
+      await page.goto(`/s/${shareId}`);
+      await expect(page.getByText(m.editor.readOnly.banner)).toBeVisible();
+      await expect(new EditorPage(page).node('conv')).toBeVisible();
+      await expectNoSeriousViolations(page, `shared view ${tag}`);
+    });
+
+    // One page through the Train tab's states: before, while and after a run, the
+    // confusion matrix, then Runs with two runs compared.
+    test.describe.serial(`training ${tag}`, () => {
+      let page: Page;
+      let id: string;
+      test.beforeAll(async ({ browser, baseURL }) => {
+        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+        await useLanguage(context, baseURL!, language.locale);
+        page = await context.newPage();
+        id = (await createArchitecture(page, tinyCnn)).id;
+      });
+      test.afterAll(async () => {
+        await page.context().close();
+      });
+
+      const field = (label: string) => page.getByLabel(label, { exact: true });
+      const runOnce = async () => {
+        await field(m.train.hyper.trainLimit).fill('256');
+        await field(m.train.hyper.epochs).fill('1');
+        await field(m.train.hyper.batchSize).fill('32');
+        await page.getByRole('button', { name: m.train.controls.start, exact: true }).click();
+        await field(m.train.evaluation.limit).fill('256');
+      };
+      const finished = async (runs: number) => {
+        await expect(page.getByTestId('test-accuracy')).toContainText(lead(m.train.evaluation.testAccuracy), { timeout: 180_000 });
+        await expect
+          .poll(
+            async () => {
+              const list = (await (await page.request.get(`/api/architectures/${id}/runs`)).json()) as { runs: { status: string }[] };
+              return list.runs.filter((r) => r.status === 'completed').length;
+            },
+            { timeout: 60_000 },
+          )
+          .toBe(runs);
+      };
+
+      test(`Train tab before training ${tag}`, async () => {
+        test.setTimeout(180_000);
+        await page.goto(`/a/${id}`);
+        await page.getByRole('tab', { name: m.editor.tabs.train, exact: true }).click();
+        await expect(page.getByRole('button', { name: m.train.controls.start, exact: true })).toBeEnabled({ timeout: 60_000 });
+        await expectNoSeriousViolations(page, `Train before ${tag}`);
+      });
+
+      test(`Train tab while training ${tag}`, async () => {
+        test.setTimeout(180_000);
+        await runOnce();
+        // Training has begun: the progress bar shows (the charts follow with the first batches).
+        await expect(page.getByRole('progressbar', { name: m.train.progress.label })).toBeVisible({ timeout: 120_000 });
+        await expectNoSeriousViolations(page, `Train while ${tag}`);
+      });
+
+      test(`Train tab after training, with the confusion matrix ${tag}`, async () => {
+        test.setTimeout(300_000);
+        await finished(1);
+        await expect(page.getByRole('heading', { name: m.train.evaluation.confusion })).toBeVisible();
+        // The curves in words: the best epoch, in the page's language.
+        await expect(page.getByTestId('chart-summary')).toContainText(lead(m.train.charts.summaryBestValidation));
+        await expectNoSeriousViolations(page, `Train after ${tag}`);
+      });
+
+      test(`Runs with a compared pair ${tag}`, async () => {
+        test.setTimeout(300_000);
+        await runOnce();
+        await finished(2);
+        await page.getByRole('tab', { name: m.editor.tabs.runs, exact: true }).click();
+        const compare = page.getByRole('checkbox', { name: new RegExp(`^${lead(m.train.runs.compareRun)}`) });
+        await expect(compare).toHaveCount(2);
+        await compare.nth(0).check();
+        await compare.nth(1).check();
+        await expect(page.locator('.train-runs .train-charts canvas')).toHaveCount(2);
+        await expectNoSeriousViolations(page, `Runs compared ${tag}`);
+      });
+    });
+  });
+}
