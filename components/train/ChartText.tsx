@@ -1,10 +1,15 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useId, useState, type ReactNode } from 'react';
 import type { EpochMetrics } from '@/lib/train/metrics';
 import { bestEpoch } from './chartData';
-import { formatPercent } from './format';
+import { formatPercent as formatPercentIn } from './format';
+
+function usePercentFormat() {
+  const locale = useLocale();
+  return (fraction: number | null | undefined) => formatPercentIn(fraction, locale);
+}
 
 function useLossFormat() {
   const format = useFormatter();
@@ -18,6 +23,7 @@ function useLossFormat() {
 export function TrainingSummary({ epochs, epochsPlanned }: { epochs: readonly EpochMetrics[]; epochsPlanned: number }) {
   const t = useTranslations('train.charts');
   const loss = useLossFormat();
+  const formatPercent = usePercentFormat();
   const latest = epochs.length ? epochs.reduce((a, b) => (b.epoch > a.epoch ? b : a)) : null;
   const best = bestEpoch(epochs);
   return (
@@ -56,6 +62,7 @@ export function TableToggle({ children }: { children: ReactNode }) {
 export function EpochTable({ epochs }: { epochs: readonly EpochMetrics[] }) {
   const t = useTranslations('train.charts');
   const loss = useLossFormat();
+  const formatPercent = usePercentFormat();
   return (
     <table className="data chart-table">
       <caption>{t('tableCaption')}</caption>
@@ -87,6 +94,7 @@ export function EpochTable({ epochs }: { epochs: readonly EpochMetrics[] }) {
 export function RunsTable({ caption, runs, pick, percent }: { caption: string; runs: ReadonlyArray<{ label: string; epochs: readonly EpochMetrics[] }>; pick: (e: EpochMetrics) => number | null; percent: boolean }) {
   const t = useTranslations('train.charts');
   const loss = useLossFormat();
+  const formatPercent = usePercentFormat();
   const xs = [...new Set(runs.flatMap((r) => r.epochs.map((e) => e.epoch)))].sort((a, b) => a - b);
   const show = (v: number | null) => (percent ? formatPercent(v) : loss(v));
   return (
