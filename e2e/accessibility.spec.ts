@@ -144,13 +144,42 @@ for (const language of languages) {
       await expectNoSeriousViolations(page, `editor Keras dialog ${tag}`);
     });
 
-    test(`saved editor after copying the share link ${tag}`, async ({ page, context }) => {
+    test(`share dialog, with a copied link and after turning it off ${tag}`, async ({ page, context }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const { id } = await createArchitecture(page, tinyCnn);
       await page.goto(`/a/${id}`);
       await page.getByRole('button', { name: m.editor.toolbar.share, exact: true }).click();
-      await expect(page.getByTestId('share-message')).toContainText(lead(m.editor.toolbar.copied));
-      await expectNoSeriousViolations(page, `editor share ${tag}`);
+      const dialog = page.getByRole('dialog', { name: m.editor.shareDialog.title });
+      await dialog.getByRole('button', { name: m.editor.shareDialog.copy, exact: true }).click();
+      await expect(dialog.getByRole('status')).toHaveText(m.editor.shareDialog.copied);
+      await expectNoSeriousViolations(page, `share dialog ${tag}`);
+      await dialog.getByRole('button', { name: m.editor.shareDialog.turnOff, exact: true }).click();
+      await expect(dialog.getByRole('status')).toHaveText(m.editor.shareDialog.turnedOff);
+      await expectNoSeriousViolations(page, `share dialog, link off ${tag}`);
+    });
+
+    test(`/mine with the recovery key shown ${tag}`, async ({ page }) => {
+      await createArchitecture(page, tinyCnn);
+      await page.goto('/mine');
+      await page.getByRole('button', { name: m.editor.recovery.show, exact: true }).click();
+      await expect(page.getByRole('textbox', { name: m.editor.recovery.keyLabel, exact: true })).toHaveValue(/^[A-Za-z0-9_-]{43}$/);
+      await expectNoSeriousViolations(page, `/mine recovery key ${tag}`);
+    });
+
+    test(`leave dialog and local-draft offer of an unsaved new architecture ${tag}`, async ({ page }) => {
+      await page.goto('/new?template=course-cnn');
+      await expect(new EditorPage(page).node('conv1')).toBeVisible();
+      // Never saved: leaving by a link asks first.
+      await page.getByRole('link', { name: m.common.nav.mine, exact: true }).click();
+      const leave = page.getByRole('alertdialog', { name: m.editor.leave.title });
+      await expect(leave).toBeVisible();
+      await expectNoSeriousViolations(page, `leave dialog ${tag}`);
+      await leave.getByRole('button', { name: m.editor.leave.leave, exact: true }).click();
+      await expect(page).toHaveURL(/\/mine$/);
+      // The next new architecture offers the draft back.
+      await page.goto('/new');
+      await expect(page.getByRole('button', { name: m.editor.draft.restore, exact: true })).toBeVisible();
+      await expectNoSeriousViolations(page, `draft offer ${tag}`);
     });
 
     test(`read-only shared view ${tag}`, async ({ page }) => {
@@ -203,6 +232,13 @@ for (const language of languages) {
         await page.getByRole('tab', { name: m.editor.tabs.train, exact: true }).click();
         await expect(page.getByRole('button', { name: m.train.controls.start, exact: true })).toBeEnabled({ timeout: 60_000 });
         await expectNoSeriousViolations(page, `Train before ${tag}`);
+        // Importing data without leaving the editor: the dialog over the Train tab.
+        await page.getByRole('button', { name: m.data.picker.import, exact: true }).click();
+        const dialog = page.getByRole('dialog');
+        await expect(dialog).toBeVisible();
+        await expectNoSeriousViolations(page, `Train import dialog ${tag}`);
+        await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
       });
 
       test(`Train tab while training ${tag}`, async () => {

@@ -151,10 +151,19 @@ test('the whole journey by keyboard: template, add a layer, edit, undo, save, tr
   await page.keyboard.press('Space');
   await expect(compare).toBeChecked();
 
-  // Share: the link is copied.
-  await tabTo(page, page.getByRole('button', { name: 'Share', exact: true }), { back: true });
+  // Share: the dialog opens on its link, Copy link copies it, Escape closes it and returns focus to Share.
+  const shareButton = page.getByRole('button', { name: 'Share', exact: true });
+  await tabTo(page, shareButton, { back: true });
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('share-message')).toContainText('Share link copied');
+  const dialog = page.getByRole('dialog', { name: 'Share' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Share link' })).toBeFocused();
+  await tabTo(page, dialog.getByRole('button', { name: 'Copy link' }));
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('status')).toHaveText('Link copied.');
   const shareId = ((await (await page.request.get(`/api/architectures/${architectureId}`)).json()) as { shareId: string }).shareId;
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`/s/${shareId}$`));
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(shareButton).toBeFocused();
 });
