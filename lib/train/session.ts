@@ -309,7 +309,11 @@ export class TrainingSession {
     if (!resume) {
       const { id: _id, ...ref } = event.dataset;
       const dataset: DatasetRef = ref;
-      const backendMeasurements = event.measurements.map(({ backend, samplesPerSec, error }) => ({ backend, samplesPerSec, ...(error ? { error: error.slice(0, 2000) } : {}) }));
+      const backendMeasurements = event.measurements.map(({ backend, samplesPerSec, error, skipped, device }) => {
+        // The run record has no field for a backend left untimed: its reason goes where an error would.
+        const why = error ?? (skipped === 'softwareGpu' ? `not timed: software GPU (${device ?? 'unknown'})` : skipped === 'slowerThanWasm' ? 'not timed: slower than WebAssembly' : undefined);
+        return { backend, samplesPerSec, ...(why ? { error: why.slice(0, 2000) } : {}) };
+      });
       this.recorder.create({ document: options.document, dataset, hyperparameters: options.hyperparameters, backend: event.backend, backendMeasurements });
     } else if (resume.epochs > 0) {
       this.recorder.update({ status: 'running', backend: event.backend });

@@ -4,6 +4,7 @@ import { loadDataset } from '../data';
 import { autotune } from './autotune';
 import { activateBackend, watchDevice } from './backend';
 import { TrainerHost } from './host';
+import { screenBrowser } from './triage';
 import type { TrainerEvent, TrainerRequest } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -13,7 +14,9 @@ const host = new TrainerHost((event: TrainerEvent, transfer: Transferable[] = []
   activateBackend,
   watchDevice,
   // Leaves no backend chosen: the host starts the fastest through activateBackend next.
-  measureBackends: (buildModel, batch, makeOptimizer, onMeasurement) => autotune(buildModel, batch, { makeOptimizer, onMeasurement, timeBudgetMs: 3000, activateBest: false }),
+  // The screen keeps software GPUs and CPU off the critical path (lib/train/triage.ts).
+  measureBackends: (buildModel, batch, makeOptimizer, onMeasurement) =>
+    autotune(buildModel, batch, { makeOptimizer, onMeasurement, timeBudgetMs: 3000, activateBest: false, screen: screenBrowser }),
 });
 
 scope.onmessage = (message: MessageEvent<TrainerRequest>) => {
