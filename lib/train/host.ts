@@ -213,6 +213,7 @@ export class TrainerHost {
       backend: backend.backend,
       backendNotes: backend.notes,
       ...(backend.threads !== undefined ? { threads: backend.threads } : {}),
+      ...(backend.threadsWanted !== undefined ? { threadsWanted: backend.threadsWanted } : {}),
       measurements,
       dataset: {
         id: dataset.id,

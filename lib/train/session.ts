@@ -8,7 +8,7 @@ import type { BackendChoice } from './backendNames';
 import { TrainerClient, type ExampleImages } from './client';
 import type { Evaluation } from './evaluate';
 import type { Hyperparameters } from './hyperparameters';
-import type { DivergedDetail, FailureKind, TrainerEvent } from './protocol';
+import type { DivergedDetail, FailureKind, PrepareRequest, TrainerEvent } from './protocol';
 import { initialSessionState, type SessionState } from './sessionState';
 import { measurementKey, sharedMeasurementCache, type MeasurementCache } from './measurementCache';
 import { RunRecorder, type RunsApi } from './recorder';
@@ -45,6 +45,10 @@ export class TrainingSession {
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
   /** When the figures sent with the current start were measured (null: the worker measures). */
   private keptAt: number | null = null;
+  /** The current start's request, to send again to a fresh worker. */
+  private prepared: Omit<PrepareRequest, 'type'> | null = null;
+  /** Whether the current start already replaced a worker whose WASM got fewer threads than it asked for. */
+  private threadsRetried = false;
 
   constructor(
     private readonly makeClient: () => TrainerClient = () => new TrainerClient(),
@@ -110,7 +114,8 @@ export class TrainingSession {
     });
     const kept = options.backend === 'auto' ? this.measured.get(keyOf(options)) : undefined;
     this.keptAt = kept?.at ?? null;
-    this.client.prepare({
+    this.threadsRetried = false;
+    this.prepared = {
       document: options.document,
       datasetId: options.datasetId,
       hyperparameters: options.hyperparameters,
@@ -119,7 +124,29 @@ export class TrainingSession {
       epochs: resume ? resume.epochs : options.hyperparameters.epochs,
       ...(resume?.weights ? { initialWeights: resume.weights } : {}),
       ...(resume ? { epochsDone: resume.epochsDone } : {}),
-    });
+    };
+    this.client.prepare(this.prepared);
+  }
+
+  /**
+   * A worker whose WASM got fewer threads than it asked for trains the whole
+   * run at a fraction of the speed. Issue 12 saw it after Stop while measuring
+   * (3 of 7 starts; not reproduced since, see bench/README.md). Such a worker
+   * is replaced once, with the figures it measured, so the replacement does
+   * not measure again.
+   */
+  private replaceShortThreadedWorker(event: Extract<TrainerEvent, { type: 'ready' }>): boolean {
+    const { threads, threadsWanted } = event;
+    if (event.backend !== 'wasm' || threads === undefined || threadsWanted === undefined || threads >= threadsWanted) return false;
+    if (this.threadsRetried || !this.prepared) return false;
+    this.threadsRetried = true;
+    const request = { ...this.prepared, ...(event.measurements.length > 0 ? { measurements: event.measurements } : {}) };
+    this.client?.terminate();
+    this.client = this.makeClient();
+    this.client.on((e) => this.receive(e));
+    this.client.prepare(request);
+    this.set({ loading: { stage: 'backend', progress: null } });
+    return true;
   }
 
   /** After a lost device or exhausted memory: the same run continues on `backend` from its last finished epoch. */
@@ -287,6 +314,7 @@ export class TrainingSession {
   }
 
   private ready(event: Extract<TrainerEvent, { type: 'ready' }>) {
+    if (this.replaceShortThreadedWorker(event)) return;
     const options = this.options!;
     const resume = options.resume;
     if (event.measurements.length > 0 && this.keptAt === null) this.measured.set(keyOf(options), event.measurements);
