@@ -30,6 +30,7 @@ test('Stop while the backends are measured, then Start: WebAssembly trains on ev
   const cores = await page.evaluate(() => Math.min(navigator.hardwareConcurrency, 8));
 
   // Stop at different moments of the measuring (the WASM module and its threads start in there).
+  let stoppedWhileMeasuring = 0;
   for (const delayMs of [0, 150, 400, 800]) {
     // No kept figures: every round measures afresh.
     await page.evaluate(() => localStorage.clear());
@@ -41,6 +42,7 @@ test('Stop while the backends are measured, then Start: WebAssembly trains on ev
     if (!(await train.backendStatus.textContent())?.includes('Measuring')) continue; // measured already: try the next moment
     await train.stopButton.click();
     await expect(train.startButton).toBeEnabled();
+    stoppedWhileMeasuring++;
 
     await train.startButton.click();
     await expect(train.backendStatus).toContainText('Backend: wasm', { timeout: 60_000 });
@@ -49,4 +51,5 @@ test('Stop while the backends are measured, then Start: WebAssembly trains on ev
     await train.stopButton.click();
     await expect(train.backendStatus).toContainText(/Stopped|Finished/, { timeout: 60_000 });
   }
+  expect(stoppedWhileMeasuring).toBeGreaterThan(0);
 });
