@@ -167,10 +167,12 @@ try {
   const measured = await page
     .locator('.train-measurements li')
     .evaluateAll((items) => items.map((li) => `${li.getAttribute('data-backend')}: ${li.textContent?.replace(/\s+/g, ' ').trim()}`));
+  const notes = (await page.locator('.train-backend-notes').textContent().catch(() => null)) ?? null;
   const result = {
     model: templateId ?? 'small-cnn',
     backend: used,
     firstBatchMs,
+    notes,
     measured,
     timeline,
     images,

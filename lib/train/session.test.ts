@@ -207,6 +207,7 @@ describe('TrainingSession', () => {
     clients[1]!.emit({ ...ready, backend: 'wasm', threads: 1, threadsWanted: 2, measurements } as TrainerEvent);
     expect(clients).toHaveLength(2);
     expect(session.getSnapshot()).toMatchObject({ backend: 'wasm', threads: 1 });
+    expect(session.getSnapshot().backendNotes).toContain('wasm: started 1 of 2 threads, so a fresh worker was started');
     await flush();
     expect(calls.filter((c) => c.startsWith('create'))).toHaveLength(1);
   });

@@ -49,6 +49,8 @@ export class TrainingSession {
   private prepared: Omit<PrepareRequest, 'type'> | null = null;
   /** Whether the current start already replaced a worker whose WASM got fewer threads than it asked for. */
   private threadsRetried = false;
+  /** Why the current start replaced its worker, shown with the backend notes. */
+  private retryNotes: string[] = [];
 
   constructor(
     private readonly makeClient: () => TrainerClient = () => new TrainerClient(),
@@ -115,6 +117,7 @@ export class TrainingSession {
     const kept = options.backend === 'auto' ? this.measured.get(keyOf(options)) : undefined;
     this.keptAt = kept?.at ?? null;
     this.threadsRetried = false;
+    this.retryNotes = [];
     this.prepared = {
       document: options.document,
       datasetId: options.datasetId,
@@ -140,6 +143,7 @@ export class TrainingSession {
     if (event.backend !== 'wasm' || threads === undefined || threadsWanted === undefined || threads >= threadsWanted) return false;
     if (this.threadsRetried || !this.prepared) return false;
     this.threadsRetried = true;
+    this.retryNotes = [...event.backendNotes, `wasm: started ${threads} of ${threadsWanted} threads, so a fresh worker was started`];
     const request = { ...this.prepared, ...(event.measurements.length > 0 ? { measurements: event.measurements } : {}) };
     this.client?.terminate();
     this.client = this.makeClient();
@@ -321,7 +325,7 @@ export class TrainingSession {
     this.set({
       backend: event.backend,
       threads: event.threads ?? null,
-      backendNotes: event.backendNotes,
+      backendNotes: [...this.retryNotes, ...event.backendNotes],
       measurements: event.measurements,
       measuredAt: event.measurements.length > 0 ? this.keptAt : null,
       dataset: event.dataset,
