@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { autoOrder, type BackendChoice, type BackendName } from './backendNames';
 import { registerKernelsFor } from './extensions';
 import { configureWasmBackend, wasmThreadCount } from './kernels';
-import { wasmStartLog } from './kernels/wasm-setup';
+
 
 /** threads: how many threads WASM's XNNPACK runs on (WASM only). */
 export type BackendResult = { ok: true; backend: BackendName; notes: string[]; threads?: number; threadsWanted?: number } | { ok: false; error: string; notes: string[] };
@@ -78,7 +78,7 @@ export async function activateBackend(choice: BackendChoice): Promise<BackendRes
       if (name !== 'wasm') return { ok: true, backend: name, notes };
       const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
       const threads = getThreadsCount();
-      if (threads < wasmThreadCount()) notes.push(`wasm: ${threads} of ${wasmThreadCount()} threads (${wasmStartLog.join('; ')})`);
+      if (threads < wasmThreadCount()) notes.push(`wasm: ${threads} of ${wasmThreadCount()} threads`);
       return { ok: true, backend: name, notes, threads, threadsWanted: wasmThreadCount() };
     }
     notes.push(`${name}: ${why}`);

@@ -73,9 +73,6 @@ function withUnminifiedThreadLoader<T>(loaderUrl: string, start: () => Promise<T
 
 const wrapped = Symbol.for('cnn-studio.wasmFactoryWrapped');
 
-/** What happened while WASM started, for a report when it got fewer threads than asked. */
-export const wasmStartLog: string[] = [];
-
 /**
  * Imports the WASM backend and points it at our own copy of the binaries
  * (public/tfjs-wasm, filled by scripts/setup/30-tfjs-wasm.mjs), with threads
@@ -88,7 +85,6 @@ export async function configureWasmBackend(wasmPath = '/tfjs-wasm/', threadLimit
   wasm.setWasmPaths(wasmPath);
   const threads = Math.min(wasmThreadCount(), threadLimit ?? Infinity);
   wasm.setThreadsCount(threads);
-  wasmStartLog.push(`configure: cores ${(globalThis as IsolationScope).navigator?.hardwareConcurrency}, threads ${threads}, initialised ${!!tf.findBackend('wasm')}, mt ${await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')}`);
   const factory = tf.findBackendFactory('wasm') as (((...a: unknown[]) => Promise<tf.KernelBackend>) & { [wrapped]?: true }) | null;
   // Isolated means tfjs picks the threaded build, which needs the loader fix
   // even on one thread (it starts its worker pool regardless).
@@ -97,14 +93,7 @@ export async function configureWasmBackend(wasmPath = '/tfjs-wasm/', threadLimit
     const base = (globalThis as { location?: { href: string } }).location?.href;
     const loaderUrl = base ? new URL(wasmPath + threadedLoaderFile, base).href : wasmPath + threadedLoaderFile;
     const start = () => withUnminifiedThreadLoader(loaderUrl, () => factory());
-    const patchedFactory = Object.assign(
-      () => {
-        wasmStartLog.push(`factory: threads ${threads}, cores ${(globalThis as IsolationScope).navigator?.hardwareConcurrency}`);
-        const p = threads > 1 ? withReportedCores(threads * 2, start) : start();
-        return p.finally(() => wasmStartLog.push(`factory done: cores ${(globalThis as IsolationScope).navigator?.hardwareConcurrency}`));
-      },
-      { [wrapped]: true as const },
-    );
+    const patchedFactory = Object.assign(() => (threads > 1 ? withReportedCores(threads * 2, start) : start()), { [wrapped]: true as const });
     tf.removeBackend('wasm');
     tf.registerBackend('wasm', patchedFactory, 2);
   }
