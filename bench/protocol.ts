@@ -21,7 +21,7 @@ export interface ModelPlan {
 export interface MemoryFigures {
   /** The WASM module's memory: it only grows, so its size is the peak (WASM only). */
   wasmHeapPeak: number | null;
-  /** The highest JS heap in use seen after any step. */
+  /** The highest JS heap in use in the worker (sampled by bench.mjs every half second over the DevTools protocol). */
   jsHeapPeak: number | null;
   /** What tfjs counts in its tensors after the timed steps. */
   tfjsBytes: number;

@@ -167,12 +167,17 @@ async function trainRun(request: BenchRequest, plan: ModelPlan, threads: number 
     if (plan.memorySteps) {
       const at = () => ({ wasm: wasmHeapBytes(), js: jsHeapBytes(), tensors: tf.memory().numTensors });
       const first = at();
+      // bench.mjs samples the worker's JS heap when it sees these two lines.
+      log(`${plan.model}: memory steps start`);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       for (let i = 0; i < plan.memorySteps; i++) {
         await built.model.trainOnBatch(batch.xs, batch.ys);
         memory.jsHeapPeak = Math.max(memory.jsHeapPeak ?? 0, jsHeapBytes() ?? 0) || null;
         if (i % 100 === 99) log(`${plan.model}: ${i + 1} of ${plan.memorySteps} memory steps`);
       }
       const last = at();
+      log(`${plan.model}: memory steps end`);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       memory.wasmHeapPeak = last.wasm;
       memory.long = { steps: plan.memorySteps, wasmHeapStart: first.wasm, wasmHeapEnd: last.wasm, jsHeapStart: first.js, jsHeapEnd: last.js, tensorsStart: first.tensors, tensorsEnd: last.tensors };
     }

@@ -85,11 +85,54 @@ function fmt(n, digits = 1) {
   return typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—';
 }
 
+/**
+ * The JS heap of the page's workers (the bench trains in one), sampled every
+ * half second over the DevTools protocol: performance.memory does not exist
+ * in a worker. Each worker is attached to without pausing it; its heap is
+ * Runtime.getHeapUsage's usedSize. Returns the peak of the largest worker and
+ * a function that takes one sample now (for the start and end of the memory steps).
+ */
+async function sampleWorkerHeaps(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const workers = new Set();
+  let nextId = 1;
+  const waiting = new Map();
+  cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+    if (targetInfo.type === 'worker' && !targetInfo.url.startsWith('blob:') && !targetInfo.url.includes('/tfjs-wasm/')) workers.add(sessionId);
+  });
+  cdp.on('Target.detachedFromTarget', ({ sessionId }) => workers.delete(sessionId));
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const reply = JSON.parse(message);
+    waiting.get(reply.id)?.(reply.result);
+    waiting.delete(reply.id);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const heapOf = (sessionId) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      waiting.set(id, (result) => resolve(result?.usedSize ?? null));
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => resolve(null));
+      setTimeout(() => resolve(null), 2000);
+    });
+  let peak = null;
+  const sample = async () => {
+    const sizes = (await Promise.all([...workers].map(heapOf))).filter((v) => typeof v === 'number');
+    const largest = sizes.length ? Math.max(...sizes) : null;
+    if (largest !== null) peak = Math.max(peak ?? 0, largest);
+    return largest;
+  };
+  const timer = setInterval(() => void sample(), 500);
+  return { sample, stop: () => (clearInterval(timer), peak) };
+}
+
 async function runPage(browser, baseUrl, request) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  const heaps = await sampleWorkerHeaps(page).catch((e) => (console.log(`  (no worker heap figures: ${e.message})`), null));
+  const marks = [];
   const label = `${request.backend}/${request.variant}`;
   page.on('console', (msg) => {
+    if (msg.type() === 'log' && /memory steps (start|end)/.test(msg.text())) void heaps?.sample().then((bytes) => marks.push({ text: msg.text(), bytes }));
     if (msg.type() === 'log') console.log(`  [${label}] ${msg.text()}`);
     else if (msg.type() === 'error') console.log(`  [${label}] console error: ${msg.text().slice(0, 300)}`);
   });
@@ -105,7 +148,18 @@ async function runPage(browser, baseUrl, request) {
   } catch (e) {
     result = { type: 'crashed', error: crashed ?? `no result within ${Math.round(budget / 1000)} s (${e.message.split('\n')[0]})` };
   }
+  const jsHeapPeak = heaps?.stop() ?? null;
   await context.close().catch(() => {});
+  if (result.type === 'done') {
+    // The worker cannot read its own JS heap: the figures sampled from outside go into its rows.
+    for (const r of result.runs) {
+      if (!r.memory) continue;
+      r.memory.jsHeapPeak = jsHeapPeak;
+      const start = marks.find((m) => m.text.includes(`${r.model}: memory steps start`));
+      const end = marks.find((m) => m.text.includes(`${r.model}: memory steps end`));
+      if (r.memory.long) Object.assign(r.memory.long, { jsHeapStart: start?.bytes ?? null, jsHeapEnd: end?.bytes ?? null });
+    }
+  }
   if (result.type !== 'done') {
     const error = crashed ?? result.error;
     return {
