@@ -107,16 +107,21 @@ async function sampleWorkerHeaps(page) {
     waiting.delete(reply.id);
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const heapOf = (sessionId) =>
+  const call = (sessionId, method) =>
     new Promise((resolve) => {
       const id = nextId++;
-      waiting.set(id, (result) => resolve(result?.usedSize ?? null));
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => resolve(null));
-      setTimeout(() => resolve(null), 2000);
+      waiting.set(id, (result) => resolve(result ?? null));
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => resolve(null));
+      setTimeout(() => resolve(null), 5000);
     });
+  const heapOf = async (sessionId, collect) => {
+    if (collect) await call(sessionId, 'HeapProfiler.collectGarbage');
+    return (await call(sessionId, 'Runtime.getHeapUsage'))?.usedSize ?? null;
+  };
   let peak = null;
-  const sample = async () => {
-    const sizes = (await Promise.all([...workers].map(heapOf))).filter((v) => typeof v === 'number');
+  /** `collect`: after a full garbage collection, so two samples compare what is live, not what awaits collection. */
+  const sample = async (collect = false) => {
+    const sizes = (await Promise.all([...workers].map((w) => heapOf(w, collect)))).filter((v) => typeof v === 'number');
     const largest = sizes.length ? Math.max(...sizes) : null;
     if (largest !== null) peak = Math.max(peak ?? 0, largest);
     return largest;
@@ -132,7 +137,7 @@ async function runPage(browser, baseUrl, request) {
   const marks = [];
   const label = `${request.backend}/${request.variant}`;
   page.on('console', (msg) => {
-    if (msg.type() === 'log' && /memory steps (start|end)/.test(msg.text())) void heaps?.sample().then((bytes) => marks.push({ text: msg.text(), bytes }));
+    if (msg.type() === 'log' && /memory steps (start|end)/.test(msg.text())) void heaps?.sample(true).then((bytes) => marks.push({ text: msg.text(), bytes }));
     if (msg.type() === 'log') console.log(`  [${label}] ${msg.text()}`);
     else if (msg.type() === 'error') console.log(`  [${label}] console error: ${msg.text().slice(0, 300)}`);
   });

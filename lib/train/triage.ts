@@ -1,9 +1,9 @@
 // Before timing anything, a sub-second look at what this browser offers, so
 // that the start does not wait for backends that cannot win. Measured on a
 // 2-core machine without a GPU (bench/README.md): a software GPU adapter
-// (SwiftShader, llvmpipe) trains the course model 20-150x slower than WASM
+// (SwiftShader, llvmpipe) trains the bench models 12-120x slower than WASM
 // and its shader compilation alone takes ~10 s; tfjs's CPU backend is plain
-// JavaScript and 30-100x slower than WASM on every template. So those are
+// JavaScript and 20-35x slower than WASM on every one. So those are
 // reported with the reason and not timed; only backends that may beat WASM
 // (a hardware GPU) are timed against it. No tfjs here: the worker calls it
 // before any backend starts.
