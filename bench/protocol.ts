@@ -13,6 +13,20 @@ export interface ModelPlan {
   maxSeconds: number;
   /** Untimed steps first: shader compilation, optimizer slots, XNNPACK operators. */
   warmupSteps: number;
+  /** After the timed steps, this many more, to check that memory stays flat across them. */
+  memorySteps?: number;
+}
+
+/** Bytes; null where the browser does not say (performance.memory is Chromium's). */
+export interface MemoryFigures {
+  /** The WASM module's memory: it only grows, so its size is the peak (WASM only). */
+  wasmHeapPeak: number | null;
+  /** The highest JS heap in use in the worker (sampled by bench.mjs every half second over the DevTools protocol). */
+  jsHeapPeak: number | null;
+  /** What tfjs counts in its tensors after the timed steps. */
+  tfjsBytes: number;
+  /** With memorySteps: the figures at the start and at the end of those steps. */
+  long?: { steps: number; wasmHeapStart: number | null; wasmHeapEnd: number | null; jsHeapStart: number | null; jsHeapEnd: number | null; tensorsStart: number; tensorsEnd: number };
 }
 
 export interface BenchRequest {
@@ -53,6 +67,7 @@ export interface RunRow {
   error?: string;
   /** With request.profile: the slowest kernels. */
   profile?: KernelTime[];
+  memory?: MemoryFigures;
 }
 
 export interface FilterGradientRow {

@@ -2,12 +2,12 @@
 // Runs one backend × variant of the benchmark inside a Web Worker, where the
 // app trains too (WASM threads, OffscreenCanvas WebGL, WebGPU all work here).
 import * as tf from '@tensorflow/tfjs';
-import { configureWasmBackend, filterGradient, projectKernelsFor, registerProjectKernels, type KernelBackendName } from '../lib/train/kernels';
+import { configureWasmBackend, filterGradient, fusedAdam, projectKernelsFor, registerProjectKernels, type KernelBackendName } from '../lib/train/kernels';
 import { buildModel } from './models';
 import { TrainingLoop } from '../lib/train/loop';
 import { planSplit } from '../lib/train/batches';
 import { defaultHyperparameters } from '../lib/train/hyperparameters';
-import type { BackendInfo, BenchReply, BenchRequest, FilterGradientRow, KernelTime, LoopOverheadRow, ModelPlan, RunRow } from './protocol';
+import type { BackendInfo, BenchReply, BenchRequest, FilterGradientRow, KernelTime, LoopOverheadRow, MemoryFigures, ModelPlan, RunRow } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (reply: BenchReply) => scope.postMessage(reply);
@@ -115,6 +115,21 @@ function installProfiler(backend: string, detail?: string): { reset(): void; rep
 
 let profiler: ReturnType<typeof installProfiler> | null = null;
 
+/** tfjs's Adam for 'stock'; the app's (fused on WASM, lib/train/kernels/adam.ts) for 'project'. */
+const optimizerFor = (request: BenchRequest) => (request.variant === 'project' ? () => fusedAdam(1e-3) : () => tf.train.adam(1e-3));
+
+/** The WASM module's memory in bytes (WASM only). */
+function wasmHeapBytes(): number | null {
+  const b = tf.backend() as unknown as { wasm?: { wasmMemory?: WebAssembly.Memory; HEAPU8?: Uint8Array } };
+  return b.wasm ? (b.wasm.wasmMemory?.buffer.byteLength ?? b.wasm.HEAPU8?.buffer.byteLength ?? null) : null;
+}
+
+/** Chromium's JS heap in use (performance.memory), or null. */
+function jsHeapBytes(): number | null {
+  const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+  return memory ? memory.usedJSHeapSize : null;
+}
+
 async function trainRun(request: BenchRequest, plan: ModelPlan, threads: number | undefined): Promise<RunRow> {
   const row: RunRow = {
     model: plan.model,
@@ -131,21 +146,42 @@ async function trainRun(request: BenchRequest, plan: ModelPlan, threads: number 
   let built: ReturnType<typeof buildModel> | null = null;
   let batch: ReturnType<typeof syntheticBatch> | null = null;
   try {
-    built = buildModel(plan.model);
+    built = buildModel(plan.model, 1, optimizerFor(request));
     batch = syntheticBatch(request.batchSize, built.classes);
     for (let i = 0; i < plan.warmupSteps; i++) await built.model.trainOnBatch(batch.xs, batch.ys);
     row.numTensorsBefore = tf.memory().numTensors;
     profiler?.reset();
+    let jsHeapPeak = jsHeapBytes();
     const start = performance.now();
     while (row.steps < plan.steps) {
       await built.model.trainOnBatch(batch.xs, batch.ys); // awaits the loss values: the step is really done
       row.steps++;
+      jsHeapPeak = Math.max(jsHeapPeak ?? 0, jsHeapBytes() ?? 0) || null;
       if (performance.now() - start > plan.maxSeconds * 1000) break;
     }
     row.seconds = (performance.now() - start) / 1000;
     row.numTensorsAfter = tf.memory().numTensors;
     row.samplesPerSec = (row.steps * request.batchSize) / row.seconds;
     if (profiler) row.profile = profiler.report(row.steps);
+    const memory: MemoryFigures = { wasmHeapPeak: wasmHeapBytes(), jsHeapPeak, tfjsBytes: tf.memory().numBytes };
+    if (plan.memorySteps) {
+      const at = () => ({ wasm: wasmHeapBytes(), js: jsHeapBytes(), tensors: tf.memory().numTensors });
+      const first = at();
+      // bench.mjs samples the worker's JS heap when it sees these two lines.
+      log(`${plan.model}: memory steps start`);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      for (let i = 0; i < plan.memorySteps; i++) {
+        await built.model.trainOnBatch(batch.xs, batch.ys);
+        memory.jsHeapPeak = Math.max(memory.jsHeapPeak ?? 0, jsHeapBytes() ?? 0) || null;
+        if (i % 100 === 99) log(`${plan.model}: ${i + 1} of ${plan.memorySteps} memory steps`);
+      }
+      const last = at();
+      log(`${plan.model}: memory steps end`);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      memory.wasmHeapPeak = last.wasm;
+      memory.long = { steps: plan.memorySteps, wasmHeapStart: first.wasm, wasmHeapEnd: last.wasm, jsHeapStart: first.js, jsHeapEnd: last.js, tensorsStart: first.tensors, tensorsEnd: last.tensors };
+    }
+    row.memory = memory;
   } catch (e) {
     row.error = messageOf(e);
     row.samplesPerSec = 0;
@@ -178,7 +214,7 @@ async function loopOverhead(request: BenchRequest, plan: ModelPlan): Promise<Loo
   }
   try {
     // Bare fit: one warm-up epoch over two batches, then the timed epoch.
-    const fitModel = buildModel(plan.model);
+    const fitModel = buildModel(plan.model, 1, optimizerFor(request));
     const labels = Uint16Array.from({ length: samples }, (_, i) => i % fitModel.classes);
     const xs = tf.tidy(() => tf.div(tf.tensor4d(images, [samples, 28, 28, 1], 'float32'), 255));
     const ys = tf.oneHot(tf.tensor1d(Int32Array.from(labels), 'int32'), fitModel.classes);
@@ -193,7 +229,7 @@ async function loopOverhead(request: BenchRequest, plan: ModelPlan): Promise<Loo
     fitModel.model.dispose();
 
     // The app's loop on the same images, same batch size, no validation.
-    const loopModel = buildModel(plan.model);
+    const loopModel = buildModel(plan.model, 1, optimizerFor(request));
     const hp = { ...defaultHyperparameters, batchSize: request.batchSize, validationSplit: 0, shuffle: false };
     const source = { images, labels, count: samples, shape: [28, 28, 1] as const };
     const loop = new TrainingLoop(loopModel.model, { source, split: planSplit(samples, 0), numClasses: loopModel.classes, inputShape: [28, 28, 1] }, hp);

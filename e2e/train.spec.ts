@@ -91,17 +91,20 @@ test('trains on an imported CSV with a missing label value, on the backend the a
   await train.startButton.click();
   await expect(train.backendStatus).toContainText('Finished', { timeout: 180_000 });
 
-  // Every backend was timed on this model; the one used is the fastest that trained.
+  // Every backend is listed, with its figure or why it was not timed (a software GPU, CPU while
+  // WASM runs); the one used is the fastest timed, or the only candidate, started untimed.
   const measured = page.getByRole('list', { name: 'Measured on this model (samples/s)' }).getByRole('listitem');
   await expect(measured).toHaveCount(4);
   const rates = await measured.evaluateAll((items) =>
-    items.map((li) => ({ backend: li.getAttribute('data-backend')!, rate: Number(li.querySelector('[data-testid="samples-per-sec"]')?.getAttribute('data-value') ?? 0) })),
+    items.map((li) => ({ backend: li.getAttribute('data-backend')!, rate: Number(li.querySelector('[data-testid="samples-per-sec"]')?.getAttribute('data-value') ?? 0), text: li.textContent ?? '' })),
   );
   expect(rates.map((r) => r.backend).sort()).toEqual(['cpu', 'wasm', 'webgl', 'webgpu']);
-  const fastest = rates.reduce((a, r) => (r.rate > a.rate ? r : a));
-  expect(fastest.rate).toBeGreaterThan(0);
+  for (const r of rates) expect(r.rate > 0 || /could not train|not timed|started without timing/.test(r.text), r.text).toBe(true);
+  const timed = rates.filter((r) => r.rate > 0);
+  const fastest = timed.length > 0 ? timed.reduce((a, r) => (r.rate > a.rate ? r : a)) : rates.find((r) => r.text.includes('started without timing'))!;
+  expect(fastest).toBeDefined();
   await expect(train.backendStatus).toContainText(`Backend: ${fastest.backend}`);
-  await expect(page.locator(`li[data-backend="${fastest.backend}"]`)).toContainText('fastest');
+  await expect(page.locator(`li[data-backend="${fastest.backend}"]`)).toContainText(timed.length > 0 ? 'fastest' : 'used');
   if (fastest.backend === 'wasm') {
     // The page is cross-origin isolated, so WASM trains on every core (up to 8), not tfjs's default of half.
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);

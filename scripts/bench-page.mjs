@@ -5,9 +5,11 @@
 // 'longtask') while training runs, next to the same span with the page idle.
 // A benchmark, not a test: it asserts nothing, and figures vary with load.
 //
-//   node scripts/bench-page.mjs [--backend=wasm|webgl|webgpu|cpu|auto] [--model=small|course] [--images=4096] [--epochs=2] [--port=3200]
+//   node scripts/bench-page.mjs [--backend=wasm|webgl|webgpu|cpu|auto] [--model=small|course|lenet5|residual|dense-baseline] [--images=4096] [--epochs=2] [--port=3200]
 //
-// --model=course trains the course template with its last layer set to Fashion-MNIST's 10 classes.
+// A template (--model=course is course-cnn) trains with its last layer set to Fashion-MNIST's 10 classes.
+// It also reports firstBatchMs: from pressing Start to the first training batch shown (a fresh
+// browser profile, so no figures are kept from an earlier start).
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,15 +49,16 @@ const smallCnn = {
   })),
 };
 
-/** The course template, its 24 sign-language classes turned into Fashion-MNIST's 10. */
-function courseCnn() {
-  const doc = JSON.parse(readFileSync(path.join(repo, 'lib', 'templates', 'course-cnn.json'), 'utf8'));
+/** A template (the course's has 24 sign-language classes), its classes turned into Fashion-MNIST's 10. */
+function templateModel(id) {
+  const doc = JSON.parse(readFileSync(path.join(repo, 'lib', 'templates', `${id}.json`), 'utf8'));
   const sinks = doc.nodes.filter((n) => !doc.edges.some((e) => e.source === n.id));
   for (const n of sinks) if (n.type === 'Dense') n.params.units = 10;
   return doc;
 }
 
-const model = args.model === 'course' ? courseCnn() : smallCnn;
+const templateId = args.model === 'course' ? 'course-cnn' : typeof args.model === 'string' && args.model !== 'small' ? args.model : null;
+const model = templateId ? templateModel(templateId) : smallCnn;
 
 function startServer() {
   const server = spawn(process.execPath, ['scripts/e2e-server.mjs'], { cwd: repo, env: { ...process.env, PORT: port }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -121,13 +124,27 @@ try {
   const idleTo = await page.evaluate(() => performance.now());
 
   const trainFrom = await page.evaluate(() => performance.now());
+  const startedAt = Date.now();
   await page.getByRole('button', { name: 'Start training' }).click();
+  // The first batch: the progress bar leaves 0.
+  const firstBatch = page
+    .getByRole('progressbar', { name: 'Training progress' })
+    .and(page.locator(':not([aria-valuenow="0"])'))
+    .waitFor({ timeout: 10 * 60_000 })
+    .then(() => Date.now() - startedAt, () => null);
   // When each autotune figure appeared, and when training began (backend 'auto').
   const timeline = [];
   if (backend === 'auto') {
     const t0 = Date.now();
     let seen = 0;
+    let stage = '';
     while (Date.now() - t0 < 10 * 60_000) {
+      // Each loading stage the status line shows (dataset, measuring, backend, model), when it appears.
+      const now = ((await status.textContent().catch(() => '')) ?? '').split('·').slice(1).join('·').trim().replace(/\d+%$/, '');
+      if (now !== stage) {
+        stage = now;
+        timeline.push({ status: now, atMs: Date.now() - t0 });
+      }
       const items = await page.locator('.train-measurements li').count();
       if (items > seen) {
         seen = items;
@@ -137,10 +154,11 @@ try {
         timeline.push({ training: true, atMs: Date.now() - t0 });
         break;
       }
-      await page.waitForTimeout(100);
+      await page.waitForTimeout(50);
     }
   }
   await status.filter({ hasText: /Finished|Stopped/ }).waitFor({ timeout: 30 * 60_000 });
+  const firstBatchMs = await firstBatch;
   const trainTo = await page.evaluate(() => performance.now());
   const tasks = await page.evaluate(() => window.__longTasks);
   const speed = await page.locator('.train-progress, [aria-label="Training progress"]').first().textContent().catch(() => '');
@@ -149,9 +167,12 @@ try {
   const measured = await page
     .locator('.train-measurements li')
     .evaluateAll((items) => items.map((li) => `${li.getAttribute('data-backend')}: ${li.textContent?.replace(/\s+/g, ' ').trim()}`));
+  const notes = (await page.locator('.train-backend-notes').textContent().catch(() => null)) ?? null;
   const result = {
-    model: args.model === 'course' ? 'course-cnn' : 'small-cnn',
+    model: templateId ?? 'small-cnn',
     backend: used,
+    firstBatchMs,
+    notes,
     measured,
     timeline,
     images,

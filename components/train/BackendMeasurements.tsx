@@ -18,16 +18,24 @@ export function BackendMeasurements({ measurements, chosen, measuredAt, onMeasur
   const t = useTranslations('train');
   const format = useFormatter();
   // Named once the choice is made (while measuring, the fastest so far may not stay so).
-  const fastest = chosen === null ? null : fastestMeasurement(measurements);
+  const best = chosen === null ? null : fastestMeasurement(measurements);
+  // A lone candidate started untimed is used, not measured fastest.
+  const fastest = best?.untimed ? null : best;
   return (
     <div className="train-measurements">
       <span className="muted">{t('status.measurements.title')}:</span>
       <ul aria-label={t('status.measurements.title')}>
         {measurements.map((m) => (
-          <li key={m.backend} data-backend={m.backend} className={m === fastest ? 'fastest' : m.error ? 'failed' : undefined} title={m.error}>
+          <li key={m.backend} data-backend={m.backend} className={m === fastest ? 'fastest' : m.error ? 'failed' : m.skipped ? 'skipped' : undefined} title={m.error}>
             <strong>{t(`backend.names.${m.backend}`)}</strong>{' '}
             {m.error ? (
               <span className="muted">{t('status.measurements.failed', { error: m.error })}</span>
+            ) : m.skipped === 'softwareGpu' ? (
+              <span className="muted">{t('status.measurements.softwareGpu', { device: m.device ?? '' })}</span>
+            ) : m.skipped === 'slowerThanWasm' ? (
+              <span className="muted">{t('status.measurements.slowerThanWasm')}</span>
+            ) : m.untimed ? (
+              <span className="muted">{t('status.measurements.untimed')}</span>
             ) : (
               <span data-testid="samples-per-sec" data-value={m.samplesPerSec}>
                 {format.number(m.samplesPerSec, { maximumFractionDigits: m.samplesPerSec >= 100 ? 0 : 1, minimumFractionDigits: m.samplesPerSec >= 100 ? 0 : 1 })}

@@ -86,4 +86,47 @@ describe('autotune', () => {
     expect(result.measurements[0]).toMatchObject({ backend: 'cpu', samplesPerSec: 0, error: 'no model today' });
     expect(result.best).toBe('cpu');
   });
+
+  it('with a screen, settles software GPUs and CPU without timing and starts the lone candidate at once', async () => {
+    let built = 0;
+    const counting = () => {
+      built++;
+      return build();
+    };
+    const started = Date.now();
+    const result = await autotune(counting, { xsShape: [16, 8, 8, 1], classes: 4 }, {
+      backends: ['wasm', 'webgpu', 'webgl', 'cpu'],
+      activate,
+      screen: async (backends) =>
+        backends.map((backend) =>
+          backend === 'webgpu' || backend === 'webgl' ? { backend, kind: 'software' as const, device: 'SwiftShader' } : { backend, kind: 'time' as const },
+        ),
+    });
+    expect(built).toBe(0);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(result.measurements).toEqual([
+      { backend: 'wasm', samplesPerSec: 0, steps: 0, untimed: true },
+      { backend: 'webgpu', samplesPerSec: 0, steps: 0, skipped: 'softwareGpu', device: 'SwiftShader' },
+      { backend: 'webgl', samplesPerSec: 0, steps: 0, skipped: 'softwareGpu', device: 'SwiftShader' },
+      { backend: 'cpu', samplesPerSec: 0, steps: 0, skipped: 'slowerThanWasm' },
+    ]);
+    expect(result.best).toBe('wasm');
+    expect(tf.getBackend()).toBe('wasm');
+  });
+
+  it('with a screen, times a hardware GPU against WebAssembly, and falls back on CPU when WebAssembly cannot start', async () => {
+    const screen = async (backends: readonly BackendName[]) => backends.map((backend) => ({ backend, kind: 'time' as const }));
+    const timed = await autotune(build, { xsShape: [16, 8, 8, 1], classes: 4 }, { backends: ['wasm', 'cpu'], activate: async (b) => (b === 'cpu' ? activate('cpu') : 'no WebAssembly here'), screen, probe: false });
+    expect(timed.measurements[0]).toMatchObject({ backend: 'wasm', error: 'no WebAssembly here' });
+    expect(timed.measurements[1]).toMatchObject({ backend: 'cpu', untimed: true });
+    expect(timed.best).toBe('cpu');
+
+    // Two candidates (here WASM and a stand-in for a hardware GPU) are both timed.
+    const both = await autotune(build, { xsShape: [16, 8, 8, 1], classes: 4 }, { backends: ['wasm', 'webgpu', 'cpu'], activate: async (b) => activate(b === 'webgpu' ? 'cpu' : b), screen, probe: false });
+    expect(both.measurements.map((m) => [m.backend, m.steps > 0, m.skipped ?? null])).toEqual([
+      ['wasm', true, null],
+      ['webgpu', true, null],
+      ['cpu', false, 'slowerThanWasm'],
+    ]);
+  });
 });

@@ -3,11 +3,13 @@
 // training runs (the training Web Worker); every backend is measured the same
 // way: one untimed warm-up step (shader compilation, optimizer slots, XNNPACK
 // operators), then timed steps that each await the loss value, so queued GPU
-// work is inside the measurement.
+// work is inside the measurement. With a screen (lib/train/triage.ts), only
+// backends that can win are timed, and a lone candidate is not timed at all.
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from './backendNames';
 import { startBackend } from './backend';
 import { fastestMeasurement, type BackendMeasurement } from './measurements';
+import { planTiming, type Screening } from './triage';
 
 export type { BackendMeasurement } from './measurements';
 
@@ -49,6 +51,13 @@ export interface AutotuneOptions {
   onMeasurement?: (measurement: BackendMeasurement) => void;
   /** Leave the fastest backend current at the end (default true). */
   activateBest?: boolean;
+  /**
+   * A sub-second look before timing (the worker passes triage.ts's
+   * screenBrowser): software GPUs are reported and not timed, CPU is timed
+   * only when WASM cannot start, and a lone candidate starts untimed.
+   * Without it every backend is timed.
+   */
+  screen?: (backends: readonly BackendName[]) => Promise<Screening[]>;
 }
 
 export const defaultAutotuneBackends: readonly BackendName[] = ['wasm', 'webgpu', 'webgl', 'cpu'];
@@ -145,13 +154,33 @@ export async function autotune(buildModel: () => tf.LayersModel, sampleBatch: Sa
     makeOptimizer: options.makeOptimizer ?? (() => tf.train.adam(1e-3)),
     probe: options.probe ?? defaultProbe,
   };
-  const measurements: BackendMeasurement[] = [];
-  const probes = { best: 0 };
-  for (const backend of options.backends ?? defaultAutotuneBackends) {
-    const measurement = await measure(backend, buildModel, sampleBatch, settings, probes);
-    measurements.push(measurement);
+  const order = options.backends ?? defaultAutotuneBackends;
+  const found = new Map<BackendName, BackendMeasurement>();
+  const report = (measurement: BackendMeasurement) => {
+    found.set(measurement.backend, measurement);
     options.onMeasurement?.(measurement);
+  };
+  const screenings: Screening[] = options.screen ? await options.screen(order) : order.map((backend) => ({ backend, kind: 'time' }));
+  const plan = options.screen ? planTiming(screenings) : { time: [...order], settled: [], cpuFallback: false };
+  for (const m of plan.settled) report(m);
+  const probes = { best: 0 };
+  // One candidate: nothing to compare it with, so it only has to start.
+  const startUntimed = async (backend: BackendName) => {
+    const why = await settings.activate(backend);
+    report(why === null ? { backend, samplesPerSec: 0, steps: 0, untimed: true } : { backend, samplesPerSec: 0, steps: 0, error: why });
+  };
+  if (options.screen && plan.time.length === 1) await startUntimed(plan.time[0]!);
+  else for (const backend of plan.time) report(await measure(backend, buildModel, sampleBatch, settings, probes));
+  if (plan.cpuFallback) {
+    const wasm = found.get('wasm');
+    if (wasm && (wasm.error || (wasm.samplesPerSec === 0 && !wasm.untimed))) {
+      if (plan.time.length <= 1) await startUntimed('cpu');
+      else report(await measure('cpu', buildModel, sampleBatch, settings, probes));
+    } else {
+      report({ backend: 'cpu', samplesPerSec: 0, steps: 0, skipped: 'slowerThanWasm' });
+    }
   }
+  const measurements = order.map((b) => found.get(b)).filter((m): m is BackendMeasurement => m !== undefined);
   const best = fastestMeasurement(measurements)?.backend ?? 'cpu';
   if (options.activateBest ?? true) await settings.activate(best);
   return { best, measurements };

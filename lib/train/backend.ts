@@ -2,10 +2,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { autoOrder, type BackendChoice, type BackendName } from './backendNames';
 import { registerKernelsFor } from './extensions';
-import { configureWasmBackend } from './kernels';
+import { configureWasmBackend, wasmThreadCount } from './kernels';
+
 
 /** threads: how many threads WASM's XNNPACK runs on (WASM only). */
-export type BackendResult = { ok: true; backend: BackendName; notes: string[]; threads?: number } | { ok: false; error: string; notes: string[] };
+export type BackendResult = { ok: true; backend: BackendName; notes: string[]; threads?: number; threadsWanted?: number } | { ok: false; error: string; notes: string[] };
 
 /** Where setup puts tfjs's .wasm files (public/tfjs-wasm). */
 export const WASM_PATH = '/tfjs-wasm/';
@@ -76,7 +77,9 @@ export async function activateBackend(choice: BackendChoice): Promise<BackendRes
     if (why === null) {
       if (name !== 'wasm') return { ok: true, backend: name, notes };
       const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
-      return { ok: true, backend: name, notes, threads: getThreadsCount() };
+      const threads = getThreadsCount();
+      if (threads < wasmThreadCount()) notes.push(`wasm: ${threads} of ${wasmThreadCount()} threads`);
+      return { ok: true, backend: name, notes, threads, threadsWanted: wasmThreadCount() };
     }
     notes.push(`${name}: ${why}`);
   }

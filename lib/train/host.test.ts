@@ -165,6 +165,40 @@ describe('TrainerHost (the worker, driven by messages)', () => {
     host.dispose();
   });
 
+  it('starts WebAssembly and the screen while the dataset loads, and waits for them before measuring', async () => {
+    const order: string[] = [];
+    let releaseDataset: () => void = () => {};
+    const { host } = harness({
+      loadDataset: async () => {
+        order.push('dataset requested');
+        await new Promise<void>((resolve) => (releaseDataset = resolve));
+        order.push('dataset loaded');
+        return dataset();
+      },
+      warmUp: async (plan) => {
+        order.push(`warm-up ${JSON.stringify(plan)}`);
+        setTimeout(() => releaseDataset(), 5);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        order.push('warm');
+      },
+      measureBackends: async () => {
+        order.push('measure');
+        return { best: 'cpu', measurements: [{ backend: 'cpu', samplesPerSec: 1, steps: 1 }] };
+      },
+    });
+    await host.handle(prepare(0));
+    expect(order).toEqual(['warm-up {"wasm":true,"screen":true}', 'dataset requested', 'dataset loaded', 'warm', 'measure']);
+
+    // A named GPU backend starts nothing early; kept figures naming WASM start only WASM.
+    const plans: unknown[] = [];
+    const named = harness({ warmUp: async (plan) => void plans.push(plan), measureBackends: async () => ({ best: 'cpu', measurements: [] }) });
+    await named.host.handle(prepare(0, { backend: 'webgl' }));
+    await named.host.handle(prepare(0, { measurements: [{ backend: 'wasm', samplesPerSec: 0, steps: 0, untimed: true }] }));
+    expect(plans).toEqual([{ wasm: true, screen: false }]);
+    host.dispose();
+    named.host.dispose();
+  });
+
   it("with 'auto' and measurements kept from an earlier start, starts their fastest without measuring again", async () => {
     const started: BackendChoice[] = [];
     let measuredAgain = false;

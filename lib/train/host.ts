@@ -33,6 +33,12 @@ export interface HostDeps {
   ): Promise<AutotuneResult>;
   /** Snapshot the weights after every epoch (off in tests that count tensors only). */
   snapshotWeights?: boolean;
+  /**
+   * Work that can overlap the dataset's download and decoding: starting WASM
+   * (its module compiles off the thread) and screening the browser's backends.
+   * Awaited before any backend is measured or started, so no two starts race.
+   */
+  warmUp?(plan: { wasm: boolean; screen: boolean }): Promise<void>;
 }
 
 /**
@@ -169,7 +175,9 @@ export class TrainerHost {
     this.dispose();
     this.deviceFailure = null;
     this.post({ type: 'loading', stage: 'dataset', progress: 0 });
+    const warm = this.warmUp(request);
     const dataset = await this.deps.loadDataset(request.datasetId, (fraction) => this.post({ type: 'loading', stage: 'dataset', progress: fraction }));
+    await warm;
     const readiness = checkReadiness(request.document, dataset);
     if (readiness.length > 0) {
       this.post({ type: 'failed', kind: 'invalid', error: readiness.map((i) => i.message).join('\n') });
@@ -213,6 +221,7 @@ export class TrainerHost {
       backend: backend.backend,
       backendNotes: backend.notes,
       ...(backend.threads !== undefined ? { threads: backend.threads } : {}),
+      ...(backend.threadsWanted !== undefined ? { threadsWanted: backend.threadsWanted } : {}),
       measurements,
       dataset: {
         id: dataset.id,
@@ -228,6 +237,16 @@ export class TrainerHost {
       epochsDone: loop.epochsDone,
     });
     if (request.epochs > 0) await this.train(request.epochs);
+  }
+
+  /** Starts WASM when it will (or likely will) train, and the screen when 'auto' will measure; never fails the start. */
+  private async warmUp(request: PrepareRequest): Promise<void> {
+    if (!this.deps.warmUp) return;
+    const measuring = request.backend === 'auto' && !!this.deps.measureBackends && !(request.measurements && fastestMeasurement(request.measurements));
+    const keptWasm = request.backend === 'auto' && request.measurements !== undefined && fastestMeasurement(request.measurements)?.backend === 'wasm';
+    const plan = { wasm: request.backend === 'wasm' || measuring || keptWasm, screen: measuring };
+    if (!plan.wasm && !plan.screen) return;
+    await this.deps.warmUp(plan).catch(() => undefined);
   }
 
   /**

@@ -23,6 +23,9 @@ const Measurement = z.object({
   error: z.string().optional(),
   probeOnly: z.boolean().optional(),
   leakedTensors: z.number().optional(),
+  skipped: z.enum(['softwareGpu', 'slowerThanWasm']).optional(),
+  device: z.string().max(200).optional(),
+  untimed: z.boolean().optional(),
 });
 const Stored = z.object({
   entries: z.array(z.object({ key: z.string(), at: z.number(), measurements: z.array(Measurement).max(16) })).max(100),

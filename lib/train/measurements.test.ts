@@ -17,4 +17,13 @@ describe('fastestMeasurement', () => {
     expect(fastestMeasurement([{ backend: 'webgpu', samplesPerSec: 0, steps: 0, error: 'no adapter' }])).toBeNull();
     expect(fastestMeasurement([])).toBeNull();
   });
+
+  it('picks a backend started untimed (the only candidate) when nothing was timed, never a skipped one', () => {
+    const best = fastestMeasurement([
+      { backend: 'webgpu', samplesPerSec: 0, steps: 0, skipped: 'softwareGpu', device: 'SwiftShader' },
+      { backend: 'wasm', samplesPerSec: 0, steps: 0, untimed: true },
+      { backend: 'cpu', samplesPerSec: 0, steps: 0, skipped: 'slowerThanWasm' },
+    ]);
+    expect(best?.backend).toBe('wasm');
+  });
 });

@@ -17,15 +17,26 @@ export interface BackendMeasurement {
   probeOnly?: boolean;
   /** Tensors the measurement left behind (should be 0). */
   leakedTensors?: number;
+  /**
+   * Not timed, and why (lib/train/triage.ts): a software GPU adapter
+   * (`device` names it), or tfjs's CPU backend while WASM runs.
+   */
+  skipped?: 'softwareGpu' | 'slowerThanWasm';
+  /** The adapter or renderer found, for a skipped GPU backend. */
+  device?: string;
+  /** Started but not timed: it was the only backend left that could win, so timing it would only delay the start. */
+  untimed?: boolean;
 }
 
 /**
  * The fastest backend that trained. A probe-only figure (a few images per
  * step) is not comparable with full-batch ones and was far behind anyway, so
- * it counts only when nothing was measured at the full batch.
+ * it counts only when nothing was measured at the full batch. With nothing
+ * timed, the one backend that started untimed (the only candidate) wins.
  */
 export function fastestMeasurement(measurements: readonly BackendMeasurement[]): BackendMeasurement | null {
   const trained = measurements.filter((m) => !m.error && m.samplesPerSec > 0);
   const full = trained.filter((m) => !m.probeOnly);
+  if (trained.length === 0) return measurements.find((m) => m.untimed && !m.error) ?? null;
   return (full.length > 0 ? full : trained).reduce<BackendMeasurement | null>((a, m) => (a === null || m.samplesPerSec > a.samplesPerSec ? m : a), null);
 }

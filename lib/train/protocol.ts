@@ -70,6 +70,8 @@ export type TrainerEvent =
       backendNotes: string[];
       /** WASM only: the threads it trains on (1 when the page is not cross-origin isolated). */
       threads?: number;
+      /** WASM only: the threads it asked for (every core, up to 8, when cross-origin isolated). */
+      threadsWanted?: number;
       /** What the autotune measured (empty when the user named a backend). */
       measurements: BackendMeasurement[];
       dataset: DatasetInfo;

@@ -216,4 +216,30 @@ describe('TrainingSession', () => {
     start(session);
     expect(clients).toHaveLength(2);
   });
+
+  it('replaces, once, a worker whose WebAssembly got fewer threads than it asked for, keeping what it measured', async () => {
+    const { session, calls, clients } = setup();
+    start(session);
+    const measurements = [{ backend: 'wasm' as const, samplesPerSec: 0, steps: 0, untimed: true }];
+    clients[0]!.emit({ ...ready, backend: 'wasm', threads: 1, threadsWanted: 2, measurements } as TrainerEvent);
+    expect(clients).toHaveLength(2);
+    // The fresh worker gets the same start with the figures, so it does not measure again; no run is created for the short one.
+    expect(clients[1]!.requests[0]).toMatchObject({ backend: 'auto', measurements });
+    expect(session.getSnapshot()).toMatchObject({ phase: 'loading', backend: null });
+    // A second short pool is used as it is (the status line shows its thread count).
+    clients[1]!.emit({ ...ready, backend: 'wasm', threads: 1, threadsWanted: 2, measurements } as TrainerEvent);
+    expect(clients).toHaveLength(2);
+    expect(session.getSnapshot()).toMatchObject({ backend: 'wasm', threads: 1 });
+    expect(session.getSnapshot().backendNotes).toContain('wasm: started 1 of 2 threads, so a fresh worker was started');
+    await flush();
+    expect(calls.filter((c) => c.startsWith('create'))).toHaveLength(1);
+  });
+
+  it('keeps a worker whose WebAssembly got every thread it asked for', () => {
+    const { session, clients } = setup();
+    start(session);
+    clients[0]!.emit({ ...ready, backend: 'wasm', threads: 2, threadsWanted: 2 } as TrainerEvent);
+    expect(clients).toHaveLength(1);
+    expect(session.getSnapshot()).toMatchObject({ backend: 'wasm', threads: 2 });
+  });
 });

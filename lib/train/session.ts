@@ -8,7 +8,7 @@ import type { BackendChoice } from './backendNames';
 import { TrainerClient, type ExampleImages } from './client';
 import type { Evaluation } from './evaluate';
 import type { Hyperparameters } from './hyperparameters';
-import type { DivergedDetail, FailureKind, TrainerEvent } from './protocol';
+import type { DivergedDetail, FailureKind, PrepareRequest, TrainerEvent } from './protocol';
 import { initialSessionState, type SessionState } from './sessionState';
 import { measurementKey, sharedMeasurementCache, type MeasurementCache } from './measurementCache';
 import { RunRecorder, type RunsApi } from './recorder';
@@ -45,6 +45,12 @@ export class TrainingSession {
   private notifyTimer: ReturnType<typeof setTimeout> | null = null;
   /** When the figures sent with the current start were measured (null: the worker measures). */
   private keptAt: number | null = null;
+  /** The current start's request, to send again to a fresh worker. */
+  private prepared: Omit<PrepareRequest, 'type'> | null = null;
+  /** Whether the current start already replaced a worker whose WASM got fewer threads than it asked for. */
+  private threadsRetried = false;
+  /** Why the current start replaced its worker, shown with the backend notes. */
+  private retryNotes: string[] = [];
 
   constructor(
     private readonly makeClient: () => TrainerClient = () => new TrainerClient(),
@@ -110,7 +116,9 @@ export class TrainingSession {
     });
     const kept = options.backend === 'auto' ? this.measured.get(keyOf(options)) : undefined;
     this.keptAt = kept?.at ?? null;
-    this.client.prepare({
+    this.threadsRetried = false;
+    this.retryNotes = [];
+    this.prepared = {
       document: options.document,
       datasetId: options.datasetId,
       hyperparameters: options.hyperparameters,
@@ -119,7 +127,30 @@ export class TrainingSession {
       epochs: resume ? resume.epochs : options.hyperparameters.epochs,
       ...(resume?.weights ? { initialWeights: resume.weights } : {}),
       ...(resume ? { epochsDone: resume.epochsDone } : {}),
-    });
+    };
+    this.client.prepare(this.prepared);
+  }
+
+  /**
+   * A worker whose WASM got fewer threads than it asked for trains the whole
+   * run at a fraction of the speed. Issue 12 saw it after Stop while measuring
+   * (3 of 7 starts; not reproduced since, see bench/README.md). Such a worker
+   * is replaced once, with the figures it measured, so the replacement does
+   * not measure again.
+   */
+  private replaceShortThreadedWorker(event: Extract<TrainerEvent, { type: 'ready' }>): boolean {
+    const { threads, threadsWanted } = event;
+    if (event.backend !== 'wasm' || threads === undefined || threadsWanted === undefined || threads >= threadsWanted) return false;
+    if (this.threadsRetried || !this.prepared) return false;
+    this.threadsRetried = true;
+    this.retryNotes = [...event.backendNotes, `wasm: started ${threads} of ${threadsWanted} threads, so a fresh worker was started`];
+    const request = { ...this.prepared, ...(event.measurements.length > 0 ? { measurements: event.measurements } : {}) };
+    this.client?.terminate();
+    this.client = this.makeClient();
+    this.client.on((e) => this.receive(e));
+    this.client.prepare(request);
+    this.set({ loading: { stage: 'backend', progress: null } });
+    return true;
   }
 
   /** After a lost device or exhausted memory: the same run continues on `backend` from its last finished epoch. */
@@ -290,13 +321,14 @@ export class TrainingSession {
   }
 
   private ready(event: Extract<TrainerEvent, { type: 'ready' }>) {
+    if (this.replaceShortThreadedWorker(event)) return;
     const options = this.options!;
     const resume = options.resume;
     if (event.measurements.length > 0 && this.keptAt === null) this.measured.set(keyOf(options), event.measurements);
     this.set({
       backend: event.backend,
       threads: event.threads ?? null,
-      backendNotes: event.backendNotes,
+      backendNotes: [...this.retryNotes, ...event.backendNotes],
       measurements: event.measurements,
       measuredAt: event.measurements.length > 0 ? this.keptAt : null,
       dataset: event.dataset,
@@ -312,7 +344,11 @@ export class TrainingSession {
     if (!resume) {
       const { id: _id, ...ref } = event.dataset;
       const dataset: DatasetRef = ref;
-      const backendMeasurements = event.measurements.map(({ backend, samplesPerSec, error }) => ({ backend, samplesPerSec, ...(error ? { error: error.slice(0, 2000) } : {}) }));
+      const backendMeasurements = event.measurements.map(({ backend, samplesPerSec, error, skipped, device }) => {
+        // The run record has no field for a backend left untimed: its reason goes where an error would.
+        const why = error ?? (skipped === 'softwareGpu' ? `not timed: software GPU (${device ?? 'unknown'})` : skipped === 'slowerThanWasm' ? 'not timed: slower than WebAssembly' : undefined);
+        return { backend, samplesPerSec, ...(why ? { error: why.slice(0, 2000) } : {}) };
+      });
       this.recorder.create({ document: options.document, dataset, hyperparameters: options.hyperparameters, backend: event.backend, backendMeasurements });
     } else if (resume.epochs > 0) {
       this.recorder.update({ status: 'running', backend: event.backend });

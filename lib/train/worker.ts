@@ -1,19 +1,31 @@
 /// <reference lib="webworker" />
 // The training worker: tfjs runs here so that the page stays responsive.
 import { loadDataset } from '../data';
-import { autotune } from './autotune';
-import { activateBackend, watchDevice } from './backend';
+import { autotune, defaultAutotuneBackends } from './autotune';
+import { activateBackend, startBackend, watchDevice } from './backend';
+import type { BackendName } from './backendNames';
 import { TrainerHost } from './host';
+import { screenBrowser, type Screening } from './triage';
 import type { TrainerEvent, TrainerRequest } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+/** The browser does not change under a worker: it is screened once. */
+let screening: Promise<Screening[]> | null = null;
+const screen = (backends: readonly BackendName[]) =>
+  (screening ??= screenBrowser(defaultAutotuneBackends)).then((all) => all.filter((s) => backends.includes(s.backend)));
 
 const host = new TrainerHost((event: TrainerEvent, transfer: Transferable[] = []) => scope.postMessage(event, transfer), {
   loadDataset,
   activateBackend,
   watchDevice,
   // Leaves no backend chosen: the host starts the fastest through activateBackend next.
-  measureBackends: (buildModel, batch, makeOptimizer, onMeasurement) => autotune(buildModel, batch, { makeOptimizer, onMeasurement, timeBudgetMs: 3000, activateBest: false }),
+  // The screen keeps software GPUs and CPU off the critical path (lib/train/triage.ts).
+  measureBackends: (buildModel, batch, makeOptimizer, onMeasurement) =>
+    autotune(buildModel, batch, { makeOptimizer, onMeasurement, timeBudgetMs: 3000, activateBest: false, screen }),
+  warmUp: async (plan) => {
+    await Promise.all([plan.screen ? screen(defaultAutotuneBackends) : null, plan.wasm ? startBackend('wasm') : null]);
+  },
 });
 
 scope.onmessage = (message: MessageEvent<TrainerRequest>) => {

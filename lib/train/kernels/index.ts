@@ -5,12 +5,14 @@ import * as tf from '@tensorflow/tfjs';
 import { filterGradientKernel, type FilterGradientFormulation } from './filter-gradient';
 import { inputGradientKernel } from './input-gradient';
 import { batchNormGradKernelName, batchNormGradOnHeap, registerBatchNormGradient } from './batch-norm-gradient';
+import { adamUpdateKernelName, adamUpdateOnHeap } from './adam';
 import { castSharing, identitySharing, matMulTransposingFirst, maxPoolGradOnHeap, reduceLeadingOnHeap, tileOnHeap } from './wasm-heap';
 
 export type KernelBackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
 
 export { filterGradient, type FilterGradientFormulation } from './filter-gradient';
 export { inputGradient } from './input-gradient';
+export { FusedAdamOptimizer, fusedAdam } from './adam';
 
 /** Our kernel functions carry this mark, so registering twice is a no-op even across module copies (hot reload). */
 const projectMark = Symbol.for('cnn-studio.projectKernel');
@@ -63,6 +65,7 @@ function plansFor(backend: KernelBackendName): KernelPlan[] {
     { kernelName: 'Sum', make: (o) => reduceLeadingOnHeap(needOriginal('Sum', backend, o), 'sum'), why: 'bias/BatchNormalization gradients' },
     { kernelName: 'Mean', make: (o) => reduceLeadingOnHeap(needOriginal('Mean', backend, o), 'mean'), why: 'BatchNormalization statistics' },
     { kernelName: 'MaxPoolGrad', make: () => maxPoolGradOnHeap, why: 'MaxPooling2D gradient' },
+    { kernelName: adamUpdateKernelName, make: () => adamUpdateOnHeap, why: 'Adam in one pass per weight (FusedAdamOptimizer)' },
   ];
 }
 
