@@ -22,9 +22,9 @@ test.describe('ownership', () => {
     const requested: string[] = [];
     const id = await saveNew(page);
     await page.goto('/mine');
-    await expect(page.getByLabel('Your recovery key')).toHaveCount(0); // shown only on request
+    await expect(page.getByLabel('Your recovery key', { exact: true })).toHaveCount(0); // shown only on request
     await page.getByRole('button', { name: 'Show my recovery key' }).click();
-    const key = await page.getByLabel('Your recovery key').inputValue();
+    const key = await page.getByLabel('Your recovery key', { exact: true }).inputValue();
     expect(key).toMatch(/^[\w-]{43}$/);
 
     const laptop = await freshPage(browser);
@@ -37,7 +37,7 @@ test.describe('ownership', () => {
     const laptopOwn = await saveNew(laptop, 'blank');
     await laptop.goto('/mine');
     const recovery = laptop.getByRole('region', { name: 'Use your architectures in another browser' });
-    const input = recovery.getByLabel('Recovery key from another browser');
+    const input = recovery.getByLabel('Recovery key from another browser', { exact: true });
     await input.fill('too-short');
     await recovery.getByRole('button', { name: 'Use this key' }).click();
     await expect(recovery.getByRole('alert')).toHaveText('A recovery key is 43 characters long; this one is 9.');
@@ -51,8 +51,8 @@ test.describe('ownership', () => {
     expect(opened!.status()).toBe(200);
     const editor = new EditorPage(laptop);
     await editor.select('f5');
-    await laptop.getByLabel('Units').fill('100');
-    await laptop.getByLabel('Units').press('Enter');
+    await laptop.getByLabel('Units', { exact: true }).fill('100');
+    await laptop.getByLabel('Units', { exact: true }).press('Enter');
     await expect(editor.saveState).toHaveAttribute('data-state', 'saved');
 
     // Both browsers own the same architectures now, including the laptop's own.
@@ -103,8 +103,8 @@ test.describe('ownership', () => {
     await saveNew(page);
     const share = page.getByRole('dialog', { name: 'Share' });
     await page.getByRole('button', { name: 'Share' }).click();
-    await expect(share.getByLabel('Share link')).toBeFocused(); // a modal dialog: focus moves in
-    const first = await share.getByLabel('Share link').inputValue();
+    await expect(share.getByLabel('Share link', { exact: true })).toBeFocused(); // a modal dialog: focus moves in
+    const first = await share.getByLabel('Share link', { exact: true }).inputValue();
     expect(first).toMatch(/\/s\/[\w-]+$/);
 
     const visitor = await freshPage(browser);
@@ -118,15 +118,15 @@ test.describe('ownership', () => {
     await expect(visitor.getByText(/could not be found|not found/i).first()).toBeVisible();
 
     await share.getByRole('button', { name: 'Make a new link' }).click();
-    await expect(share.getByLabel('Share link')).toBeFocused();
-    const second = await share.getByLabel('Share link').inputValue();
+    await expect(share.getByLabel('Share link', { exact: true })).toBeFocused();
+    const second = await share.getByLabel('Share link', { exact: true }).inputValue();
     expect(second).not.toBe(first);
     expect((await visitor.goto(second))!.status()).toBe(200);
     await expect(visitor.getByText(/read-only/)).toBeVisible();
 
     await share.getByRole('button', { name: 'Replace link' }).click();
     await expect(share.getByRole('status')).toHaveText('New link made. The old link no longer works.');
-    const third = await share.getByLabel('Share link').inputValue();
+    const third = await share.getByLabel('Share link', { exact: true }).inputValue();
     expect(third).not.toBe(second);
     expect((await visitor.goto(second))!.status()).toBe(404);
     expect((await visitor.goto(first))!.status()).toBe(404);
@@ -138,7 +138,7 @@ test.describe('ownership', () => {
     await expect(page.getByRole('button', { name: 'Share' })).toBeFocused();
     await page.reload();
     await page.getByRole('button', { name: 'Share' }).click();
-    await expect(share.getByLabel('Share link')).toHaveValue(third);
+    await expect(share.getByLabel('Share link', { exact: true })).toHaveValue(third);
     await visitor.context().close();
   });
 });

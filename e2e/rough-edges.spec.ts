@@ -45,8 +45,8 @@ test.describe('rough edges a first-time user hit', () => {
     const url = page.url();
     await page.getByRole('button', { name: 'Import dataset…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import a dataset' });
-    await expect(dialog.getByLabel('Image shape')).toHaveValue(/28\D+28\D+1/); // the Input's shape, suggested
-    await dialog.getByLabel('Files').setInputFiles(dataFixture('signs-small.csv'));
+    await expect(dialog.getByLabel('Image shape', { exact: true })).toHaveValue(/28\D+28\D+1/); // the Input's shape, suggested
+    await dialog.getByLabel('Files', { exact: true }).setInputFiles(dataFixture('signs-small.csv'));
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('dataset-imported')).toHaveText(/^Imported signs-small: 11 classes, 22 training and 11 test images\./);
@@ -65,7 +65,7 @@ test.describe('rough edges a first-time user hit', () => {
     await expect(page.getByTestId('inspector-memory')).toContainText('7.5 MB');
 
     await page.getByRole('tab', { name: 'Train' }).click();
-    await page.getByLabel('Batch size').fill('64');
+    await page.getByLabel('Batch size', { exact: true }).fill('64');
     await page.getByRole('tab', { name: 'Design' }).click();
     await expect(memory).toContainText('Training memory ≈ 47.5 MB at batch 64');
     await expect(page.getByTestId('memory-warning')).toHaveCount(0);
@@ -77,7 +77,7 @@ test.describe('rough edges a first-time user hit', () => {
     await expect(page.getByRole('note').filter({ hasText: 'Will likely not fit in a browser tab' })).toBeVisible();
 
     await editor.select('conv2');
-    const filters = page.getByLabel('Filters');
+    const filters = page.getByLabel('Filters', { exact: true });
     await filters.fill('100000');
     await expect(filters).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('alert').filter({ hasText: 'Filters can be at most 65,536' })).toBeVisible();

@@ -85,17 +85,17 @@ test('every page loads under the CSP with no violation and no console error, and
   await expect(dialog).toBeHidden();
   expect(await violations(page)).toEqual([]);
 
-  // Every backend is measured on the model (worker, WASM with threads, WebGPU,
-  // WebGL, CPU), then the fastest trains one small epoch.
+  // Every backend is screened or measured on the model in the worker (WASM with
+  // threads, WebGPU, WebGL, CPU), then the chosen one trains one small epoch.
   await train.open(id);
   await train.configure({ backend: 'auto', trainLimit: 64, epochs: 1, batchSize: 16, validationSplit: 0.25 });
   await train.startButton.click();
   await expect(train.backendStatus).toContainText('Finished', { timeout: 180_000 });
   await expect(page.getByRole('list', { name: 'Measured on this model (samples/s)' }).getByRole('listitem')).toHaveCount(4);
   // WASM (threads included) ran in the worker under the worker's own policy.
-  const wasmRate = page.locator('li[data-backend="wasm"]').getByTestId('samples-per-sec');
-  await expect(wasmRate, 'WASM measured under the CSP').toBeVisible({ timeout: 5_000 });
-  expect(Number(await wasmRate.textContent())).toBeGreaterThan(0);
+  // This machine has no hardware GPU, so WASM trains (timed or started at once).
+  await expect(page.locator('li[data-backend="wasm"]'), 'WASM started under the CSP').not.toHaveClass(/failed/);
+  await expect(train.backendStatus, 'WASM trained under the CSP').toContainText('Backend: wasm');
   const workerScript = workers.find((url) => url.includes('/_next/static/'));
   expect(workerScript, 'the training worker started').toBeTruthy();
   expect((await page.request.get(workerScript!)).headers()['content-security-policy']).toContain("script-src 'self' blob: 'wasm-unsafe-eval'");

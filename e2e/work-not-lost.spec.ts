@@ -83,8 +83,8 @@ async function pendingEdit(page: Page, units: number) {
   const editor = new EditorPage(page);
   await expect(editor.saveState).toHaveAttribute('data-state', 'saved');
   await editor.select('output');
-  await page.getByLabel('Units').fill(String(units));
-  await page.getByLabel('Units').press('Enter');
+  await page.getByLabel('Units', { exact: true }).fill(String(units));
+  await page.getByLabel('Units', { exact: true }).press('Enter');
   await expect(editor.saveState).not.toHaveAttribute('data-state', 'saved');
 }
 
@@ -199,7 +199,7 @@ test('a run keeps its epochs while the server fails, says how many wait, and upl
   await page.goto('/datasets');
   await page.getByRole('button', { name: 'Import dataset…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import a dataset' });
-  await dialog.getByLabel('Files').setInputFiles(path.join(import.meta.dirname, 'fixtures', 'data', 'signs-small.csv'));
+  await dialog.getByLabel('Files', { exact: true }).setInputFiles(path.join(import.meta.dirname, 'fixtures', 'data', 'signs-small.csv'));
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog).toBeHidden();
 
