@@ -168,8 +168,11 @@ for (const language of languages) {
 
     test(`leave dialog and local-draft offer of an unsaved new architecture ${tag}`, async ({ page }) => {
       await page.goto('/new?template=course-cnn');
-      await expect(new EditorPage(page).node('conv1')).toBeVisible();
-      // Never saved: leaving by a link asks first.
+      const editor = new EditorPage(page);
+      await expect(editor.node('conv1')).toBeVisible();
+      // An edit, never saved: leaving by a link asks first.
+      await editor.node('output').locator('.layer-node-head').click();
+      await page.getByRole('button', { name: m.editor.palette.add.replace('{layer}', 'Dropout'), exact: true }).click();
       await page.getByRole('link', { name: m.common.nav.mine, exact: true }).click();
       const leave = page.getByRole('alertdialog', { name: m.editor.leave.title });
       await expect(leave).toBeVisible();
@@ -177,7 +180,7 @@ for (const language of languages) {
       await leave.getByRole('button', { name: m.editor.leave.leave, exact: true }).click();
       await expect(page).toHaveURL(/\/mine$/);
       // The next new architecture offers the draft back.
-      await page.goto('/new');
+      await page.goto('/new?template=blank');
       await expect(page.getByRole('button', { name: m.editor.draft.restore, exact: true })).toBeVisible();
       await expectNoSeriousViolations(page, `draft offer ${tag}`);
     });
