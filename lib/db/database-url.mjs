@@ -29,11 +29,5 @@ export function postgresConnection(url) {
 
 /** The URL without its password, for messages and logs. */
 export function redactedUrl(url) {
-  try {
-    const parsed = new URL(url.trim());
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ':***@');
-  }
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
 }
