@@ -30,6 +30,7 @@ const { values: args } = parseArgs({
     architectures: { type: 'string', default: '1000' },
     out: { type: 'string', default: 'load-results.json' },
     scenarios: { type: 'string', default: 'sqlite-1,postgresql-1,postgresql-2' },
+    'table-from': { type: 'string' },
   },
 });
 const duration = Math.min(60, Math.max(1, Number(args.duration)));
@@ -223,6 +224,28 @@ async function scenario(name, instanceCount, databaseUrl) {
   }
 }
 
+/** The results as the Markdown table docs/load.md keeps: one row per route, one column group per scenario. */
+export function markdownTable(report) {
+  const names = report.results.map((r) => r.scenario);
+  const routeNames = report.results[0]?.rows.map((r) => r.route) ?? [];
+  const head = `| route | ${names.map((n) => `${n} req/s | p50 / p99 ms | errors`).join(' | ')} |`;
+  const rule = `| --- | ${names.map(() => '---: | ---: | ---:').join(' | ')} |`;
+  const body = routeNames.map((route) => {
+    const cells = report.results.map((s) => {
+      const row = s.rows.find((r) => r.route === route);
+      return row ? `${row.requestsPerSec} | ${row.p50Ms} / ${row.p99Ms} | ${row.errors}` : '– | – | –';
+    });
+    return `| ${route} | ${cells.join(' | ')} |`;
+  });
+  return [head, rule, ...body].join('\n');
+}
+
+if (args['table-from']) {
+  const { readFileSync } = await import('node:fs');
+  console.log(markdownTable(JSON.parse(readFileSync(args['table-from'], 'utf8'))));
+  process.exit(0);
+}
+
 const loadAverageAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
 ensureBuild();
 const wanted = new Set(args.scenarios.split(','));
@@ -255,4 +278,5 @@ const report = {
   results,
 };
 writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
+console.log(markdownTable(report));
 console.log(`[load] wrote ${args.out} (load average ${report.machine.loadAverage.join(' / ')} on ${report.machine.cpus} CPUs)`);
