@@ -8,6 +8,12 @@ import pg from 'pg';
 
 const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
 
+// Instances still running when this process ends (a crash, Ctrl-C) are stopped with it.
+const running = new Set();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Resolves once GET /api/health answers 200; throws with the server's output after timeoutMs. */
 async function waitForHealth(url, child, output, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -38,6 +44,8 @@ export async function startInstance({ port, databaseUrl, env = {}, timeoutMs = 1
     output.push(String(chunk));
     if (output.length > 200) output.shift();
   };
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const url = `http://127.0.0.1:${port}`;

@@ -6,7 +6,7 @@
 //   npm run load [-- --duration 10 --connections 50 --postgres postgresql://… --dist .next-load --port 3400 --out load-results.json]
 //
 // Loopback only (every instance listens on 127.0.0.1), bounded in time
-// (--duration seconds per route, at most 60) and connections (at most 200).
+// (--duration seconds per route, 3 to 60) and connections (at most 200).
 // Each scenario gets a fresh database: an SQLite file under .tmp/ and, with
 // --postgres or CNN_STUDIO_TEST_POSTGRES_URL, a fresh schema in that
 // PostgreSQL database (dropped at the end). Without PostgreSQL it runs the
@@ -33,7 +33,8 @@ const { values: args } = parseArgs({
     'table-from': { type: 'string' },
   },
 });
-const duration = Math.min(60, Math.max(1, Number(args.duration)));
+// autocannon averages per-second samples: under 3 s a busy server may show none.
+const duration = Math.min(60, Math.max(3, Number(args.duration)));
 const connections = Math.min(200, Math.max(1, Number(args.connections)));
 const listSize = Math.max(1, Number(args.architectures));
 const basePort = Number(args.port);
@@ -245,6 +246,9 @@ if (args['table-from']) {
   console.log(markdownTable(JSON.parse(readFileSync(args['table-from'], 'utf8'))));
   process.exit(0);
 }
+
+// Ctrl-C ends the run through process.exit, which stops the instances (scripts/app-instances.mjs).
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
 
 const loadAverageAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
 ensureBuild();
