@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { listMigrations } from './migrate.mjs';
-import { postgresConnection } from './database-url.mjs';
+import { postgresConnection, redactedUrl } from './database-url.mjs';
 
 // The DDL the schema engine uses for PostgreSQL.
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -35,7 +35,11 @@ export const MIGRATION_LOCK_KEY = 72707369;
 export async function applyPostgresMigrations(url, migrationsDir) {
   const { connectionString, schema, options } = postgresConnection(url);
   const client = new pg.Client({ connectionString, options, connectionTimeoutMillis: 10_000 });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (e) {
+    throw new Error(`cannot reach PostgreSQL at ${redactedUrl(url)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {

@@ -24,6 +24,15 @@ describe('the two schema files', () => {
   });
 });
 
+describe('the PostgreSQL migration runner', () => {
+  it('names a server it cannot reach, without its password', async () => {
+    // Nothing listens on port 1: the connection is refused at once.
+    await expect(applyPostgresMigrations('postgresql://app:hunter2@127.0.0.1:1/db', 'prisma/migrations-postgresql')).rejects.toThrow(
+      /^cannot reach PostgreSQL at postgresql:\/\/app:\*\*\*@127\.0\.0\.1:1\/db: connect ECONNREFUSED/,
+    );
+  });
+});
+
 describe.skipIf(testEngine() !== 'postgresql')('PostgreSQL migrations', () => {
   const temp = createTempDatabase();
   afterAll(() => temp.cleanup());
