@@ -1,11 +1,13 @@
-// The counters lists show (a run's epochs done and best accuracy, an
+// Writes that arrive at once, as from several app instances or retries.
+// The optimistic version check lets exactly one of several saves based on the
+// same version through. The counters lists show (a run's epochs done and best accuracy, an
 // architecture's run count and best accuracy) stay exact when many writes for
 // one architecture arrive at once, as from several app instances or retries.
 // On PostgreSQL these writes run truly in parallel (a pool of connections).
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTempDatabase } from './testing';
 import { getDb } from './client';
-import { createArchitecture } from './architectures';
+import { createArchitecture, updateArchitecture } from './architectures';
 import { appendEpoch, createRun, deleteRun } from './runs';
 import { templateDocument } from '@/lib/templates';
 
@@ -52,5 +54,20 @@ describe(`run counters under concurrent writes (${temp.engine})`, () => {
       runCount: 10,
       bestValAccuracy: 0.09,
     });
+  });
+});
+
+describe(`saves based on the same version (${temp.engine})`, () => {
+  it('lets exactly one of 10 saves at once through; the others get 409 with the version that won', async () => {
+    const { id } = await createArchitecture(owner, { name: 'C', document: templateDocument('lenet5') });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, k) => updateArchitecture(id, owner, { name: `Edit ${k}`, document: templateDocument('lenet5'), version: 1 })),
+    );
+    expect(results.filter((r) => r.status === 'ok')).toEqual([{ status: 'ok', version: 2 }]);
+    expect(results.filter((r) => r.status === 'conflict')).toHaveLength(9);
+    for (const r of results) if (r.status === 'conflict') expect(r.currentVersion).toBe(2);
+    const db = await getDb();
+    const winner = results.findIndex((r) => r.status === 'ok');
+    expect(await db.architecture.findUnique({ where: { id }, select: { name: true, version: true } })).toEqual({ name: `Edit ${winner}`, version: 2 });
   });
 });
