@@ -1,6 +1,7 @@
 // The architectures API as two browsers see it: the owner, and someone else.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createTempDatabase } from '@/lib/db/testing';
+import { disconnectDb } from '@/lib/db/client';
 import { TestBrowser, type Reply } from '@/lib/api/testing';
 import { templateDocument } from '@/lib/templates';
 import { GET as health } from './health/route';
@@ -30,7 +31,25 @@ function expectCleanError(res: Reply) {
 describe('health', () => {
   it('answers ok after touching the database', async () => {
     const res = await new TestBrowser().call(health, { path: '/api/health' });
-    expect(res).toMatchObject({ status: 200, body: { ok: true, db: 'sqlite' } });
+    expect(res).toMatchObject({ status: 200, body: { ok: true, db: temp.engine, migrations: 'current' } });
+  });
+
+  it('answers 503, without details, when the database cannot be reached', async () => {
+    const saved = process.env.DATABASE_URL;
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await disconnectDb();
+    // Nothing listens on port 1: the connection is refused at once.
+    process.env.DATABASE_URL = 'postgresql://nobody:secret@127.0.0.1:1/none';
+    try {
+      const res = await new TestBrowser().call(health, { path: '/api/health' });
+      expect(res).toMatchObject({ status: 503, body: { error: 'Database unavailable' } });
+      expect(JSON.stringify(res.body)).not.toContain('secret');
+    } finally {
+      log.mockRestore();
+      await disconnectDb();
+      process.env.DATABASE_URL = saved;
+    }
+    expect(await new TestBrowser().call(health, { path: '/api/health' })).toMatchObject({ status: 200 });
   });
 });
 

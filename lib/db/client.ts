@@ -1,27 +1,55 @@
-// The one Prisma client of the process, over better-sqlite3. The first use
-// applies any pending migration, so a server or test started on a fresh
-// database file works without a separate step.
+// The one Prisma client of the process. DATABASE_URL picks the engine
+// (lib/db/env.ts): SQLite over better-sqlite3, or PostgreSQL over node-postgres
+// through @prisma/adapter-pg. Prisma allows one provider per schema, so each
+// engine has its own generated client (lib/db/generated, lib/db/generated-pg)
+// from schemas with the same models; repositories see one type, `Db`. The
+// first use applies any pending migration, so a server or test started on a
+// fresh database works without a separate step. Whatever differs between the
+// engines at runtime is in this file: the repositories' raw SQL is standard SQL
+// that both run (the same tests check it on both).
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
-import { dbEnv } from './env';
+import { PrismaClient as PrismaClientPg } from './generated-pg/client';
+import { dbEnv, type DbEnv } from './env';
 import { applyMigrations } from './migrate.mjs';
+import { applyPostgresMigrations } from './migrate-pg.mjs';
+import { postgresConnection } from './database-url.mjs';
 
+/**
+ * The client type repositories use. Both generated clients have the same
+ * models, fields and methods (the schemas differ only in their datasource),
+ * so the PostgreSQL one is used through this type too.
+ */
 type Db = InstanceType<typeof PrismaClient>;
+export type DatabaseEngine = DbEnv['engine'];
+
+type Opened = { db: Db; engine: DatabaseEngine };
 
 // Survives Next's dev-mode module reloads, which would otherwise open a new
 // connection on every edit.
-const holder = globalThis as typeof globalThis & { __cnnStudioDb?: Promise<Db> };
+const holder = globalThis as typeof globalThis & { __cnnStudioDb?: Promise<Opened> };
 
-async function open(): Promise<Db> {
-  const { databaseFile, migrationsDir } = dbEnv();
-  applyMigrations(databaseFile, migrationsDir);
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${databaseFile}`, timeout: 5000 }) });
+// Connections per instance. Several instances share one server's
+// max_connections (100 by default), so each keeps a modest pool.
+const POSTGRES_POOL_SIZE = Number(process.env.CNN_STUDIO_PG_POOL_SIZE ?? '') || 10;
+
+async function open(): Promise<Opened> {
+  const env = dbEnv();
+  if (env.engine === 'postgresql') {
+    await applyPostgresMigrations(env.databaseUrl, env.migrationsDir);
+    const { connectionString, schema, options } = postgresConnection(env.databaseUrl);
+    const adapter = new PrismaPg({ connectionString, options, max: POSTGRES_POOL_SIZE, connectionTimeoutMillis: 10_000 }, { schema });
+    return { db: new PrismaClientPg({ adapter }) as unknown as Db, engine: 'postgresql' };
+  }
+  applyMigrations(env.databaseFile, env.migrationsDir);
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${env.databaseFile}`, timeout: 5000 }) });
   // Per connection: foreign keys (better-sqlite3 enables them by default; say so anyway).
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
-  return prisma;
+  return { db: prisma, engine: 'sqlite' };
 }
 
-export function getDb(): Promise<Db> {
+function opened(): Promise<Opened> {
   holder.__cnnStudioDb ??= open().catch((e: unknown) => {
     holder.__cnnStudioDb = undefined;
     throw e;
@@ -29,11 +57,20 @@ export function getDb(): Promise<Db> {
   return holder.__cnnStudioDb;
 }
 
+export async function getDb(): Promise<Db> {
+  return (await opened()).db;
+}
+
+/** Which engine the open database runs on (opens it, applying migrations, if needed). */
+export async function getDbEngine(): Promise<DatabaseEngine> {
+  return (await opened()).engine;
+}
+
 /** For tests: closes the connection so the next getDb() opens a fresh one. */
 export async function disconnectDb(): Promise<void> {
   const pending = holder.__cnnStudioDb;
   holder.__cnnStudioDb = undefined;
-  if (pending) await (await pending).$disconnect();
+  if (pending) await (await pending.catch(() => null))?.db.$disconnect();
 }
 
 export type { Db };

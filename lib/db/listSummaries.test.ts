@@ -1,3 +1,4 @@
+// @sqlite-only: summaries backfilled in an SQLite file written by the old schema.
 // Migration 20261201000100 on a database that already has architectures and
 // runs: the run counts and best accuracies come over in SQL; parameter and
 // error counts, which need the layer registry, are left NULL for the first

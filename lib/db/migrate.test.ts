@@ -1,3 +1,4 @@
+// @sqlite-only: the SQLite migration runner and its file.
 // The hand-written SQL and schema.prisma must not drift apart: apply every
 // migration to an empty database, compare each table with the generated
 // client's fields, and exercise every model through the client.

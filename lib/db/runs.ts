@@ -64,6 +64,21 @@ function refreshArchitectureRunStats(db: Db, architectureId: string) {
     WHERE "id" = ${architectureId}`;
 }
 
+/**
+ * Takes the architecture's row lock, as the first statement of a batch that
+ * recomputes counters. The counters are recomputed with subqueries; on
+ * PostgreSQL (READ COMMITTED) a statement that waited for another
+ * transaction's row lock still counts with the snapshot it started with, so
+ * two batches running at once (several instances, retries) would each miss
+ * the other's row. Locked first, the second batch waits before it reads
+ * anything, and every later statement sees the first one's rows. On SQLite it
+ * takes the write lock at once, which it needs anyway. A no-op update, so
+ * updatedAt does not move.
+ */
+function lockArchitectureRow(db: Db, architectureId: string) {
+  return db.$executeRaw`UPDATE "Architecture" SET "runCount" = "runCount" WHERE "id" = ${architectureId}`;
+}
+
 export async function createRun(architectureId: string, ownerHash: string | null, input: NewRun): Promise<ForOwner<{ id: string }>> {
   const denied = await checkArchitectureOwner(architectureId, ownerHash);
   if (denied) return denied;
@@ -85,7 +100,7 @@ export async function createRun(architectureId: string, ownerHash: string | null
     },
     select: { id: true },
   });
-  const [row] = await db.$transaction([create, refreshArchitectureRunStats(db, architectureId)]);
+  const [, row] = await db.$transaction([lockArchitectureRow(db, architectureId), create, refreshArchitectureRunStats(db, architectureId)]);
   return { status: 'ok', id: row.id };
 }
 
@@ -131,6 +146,7 @@ export async function appendEpoch(runId: string, ownerHash: string | null, metri
   // across awaits): the epoch, then the run's counters recomputed in SQL,
   // then the architecture's (what the owner's list shows).
   await db.$transaction([
+    lockArchitectureRow(db, architectureId),
     db.runEpoch.upsert({ where: { runId_epoch: { runId, epoch } }, create: { runId, epoch, ...values }, update: values }),
     db.$executeRaw`UPDATE "Run" SET
       "epochsDone" = (SELECT COUNT(*) FROM "RunEpoch" WHERE "runId" = ${runId}),
@@ -186,7 +202,11 @@ export async function deleteRun(runId: string, ownerHash: string | null): Promis
   const found = await findOwnedRun(runId, ownerHash);
   if (found.status !== 'ok') return found;
   const db = await getDb();
-  await db.$transaction([db.run.deleteMany({ where: { id: runId } }), refreshArchitectureRunStats(db, found.run.architectureId)]);
+  await db.$transaction([
+    lockArchitectureRow(db, found.run.architectureId),
+    db.run.deleteMany({ where: { id: runId } }),
+    refreshArchitectureRunStats(db, found.run.architectureId),
+  ]);
   return { status: 'ok' };
 }
 

@@ -1,9 +1,11 @@
 // Database setup, run by `node scripts/setup.mjs` (npm run dev/build/test:unit):
-// 1. generates the Prisma client into lib/db/generated when it is missing or
-//    schema.prisma changed since it was generated;
-// 2. creates the data directory and applies pending SQL migrations with our
-//    own runner (lib/db/migrate.mjs), which records them as `prisma migrate
-//    deploy` would. Idempotent; a no-op costs a few milliseconds.
+// 1. generates the Prisma clients (SQLite into lib/db/generated, PostgreSQL
+//    into lib/db/generated-pg) when one is missing or its schema changed
+//    since it was generated;
+// 2. applies pending SQL migrations for the engine DATABASE_URL names with our
+//    own runners (lib/db/migrate.mjs: creates the SQLite file's directory;
+//    lib/db/migrate-pg.mjs: under an advisory lock), which record them as
+//    `prisma migrate deploy` would. Idempotent; a no-op costs a few milliseconds.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,11 +13,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = process.cwd();
-const schemaFile = path.join(root, 'prisma', 'schema.prisma');
-const generatedDir = path.join(root, 'lib', 'db', 'generated');
-const stampFile = path.join(generatedDir, '.schema-sha256');
+const clients = [
+  { schemaFile: path.join(root, 'prisma', 'schema.prisma'), generatedDir: path.join(root, 'lib', 'db', 'generated') },
+  { schemaFile: path.join(root, 'prisma', 'schema.postgresql.prisma'), generatedDir: path.join(root, 'lib', 'db', 'generated-pg') },
+];
 
-function generateIfStale() {
+function generateIfStale({ schemaFile, generatedDir }) {
+  const stampFile = path.join(generatedDir, '.schema-sha256');
   const schemaHash = createHash('sha256').update(readFileSync(schemaFile)).digest('hex');
   const fresh =
     existsSync(path.join(generatedDir, 'client.ts')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === schemaHash;
@@ -43,13 +47,29 @@ function generateIfStale() {
 }
 
 export default async function setupDatabase() {
-  const generated = generateIfStale();
-  const { DEFAULT_DATABASE_URL, databaseFileFromUrl } = await import(pathToFileURL(path.join(root, 'lib', 'db', 'database-file.mjs')).href);
-  const { applyMigrations } = await import(pathToFileURL(path.join(root, 'lib', 'db', 'migrate.mjs')).href);
+  const generated = clients.filter((c) => generateIfStale(c)).map((c) => path.relative(root, c.generatedDir));
+  const lib = (file) => import(pathToFileURL(path.join(root, 'lib', 'db', file)).href);
+  const { DEFAULT_DATABASE_URL, databaseFileFromUrl } = await lib('database-file.mjs');
+  const { databaseEngine, redactedUrl } = await lib('database-url.mjs');
   const url = process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
-  const file = databaseFileFromUrl(url, root);
-  if (!file) throw new Error(`DATABASE_URL ${JSON.stringify(url)} is not an SQLite file URL (e.g. file:data/cnn-studio.db)`);
-  const applied = applyMigrations(file, path.join(root, 'prisma', 'migrations'));
-  if (generated) console.log('[setup] generated the Prisma client (lib/db/generated)');
-  if (applied.length > 0) console.log(`[setup] applied ${applied.length} migration(s) to ${path.relative(root, file) || file}: ${applied.join(', ')}`);
+  const engine = databaseEngine(url);
+  if (engine === null) {
+    throw new Error(
+      `DATABASE_URL ${JSON.stringify(redactedUrl(url))} is neither an SQLite file URL (e.g. file:data/cnn-studio.db) nor a PostgreSQL URL (postgresql://user:password@host:5432/db)`,
+    );
+  }
+  let applied;
+  let target;
+  if (engine === 'postgresql') {
+    const { applyPostgresMigrations } = await lib('migrate-pg.mjs');
+    applied = await applyPostgresMigrations(url, path.join(root, 'prisma', 'migrations-postgresql'));
+    target = redactedUrl(url);
+  } else {
+    const { applyMigrations } = await lib('migrate.mjs');
+    const file = databaseFileFromUrl(url, root);
+    applied = applyMigrations(file, path.join(root, 'prisma', 'migrations'));
+    target = path.relative(root, file) || file;
+  }
+  if (generated.length > 0) console.log(`[setup] generated the Prisma client(s): ${generated.join(', ')}`);
+  if (applied.length > 0) console.log(`[setup] applied ${applied.length} migration(s) to ${target}: ${applied.join(', ')}`);
 }

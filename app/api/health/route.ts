@@ -1,17 +1,22 @@
-import { getDb } from '@/lib/db/client';
+import { getDbEngine, getDb } from '@/lib/db/client';
 import { errorResponse, json, route } from '@/lib/api/http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** Liveness that proves the database answers (Playwright waits on it). */
+/**
+ * Liveness that proves the database answers (Playwright and load balancers
+ * wait on it). The first use applies pending migrations, so once it answers
+ * the migrations this instance ships with are all applied ("current").
+ */
 export const GET = route(async () => {
+  let engine;
   try {
-    const db = await getDb();
-    await db.$queryRawUnsafe('SELECT 1');
+    engine = await getDbEngine();
+    await (await getDb()).$queryRawUnsafe('SELECT 1');
   } catch (e) {
     console.error('[api] health: database unavailable:', e);
     return errorResponse(503, 'Database unavailable');
   }
-  return json({ ok: true, db: 'sqlite' });
+  return json({ ok: true, db: engine, migrations: 'current' });
 });

@@ -1,0 +1,7 @@
+export declare const COPIED_TABLES: { table: string; key: string[] }[];
+export declare function copyDatabase(options: {
+  from: string;
+  to: string;
+  log?: (line: string) => void;
+  root?: string;
+}): Promise<Record<string, { source: number; target: number }>>;

@@ -1,0 +1,286 @@
+// Load benchmark (npm run load): what the server does for a class at once,
+// per route, on SQLite with one app instance and on PostgreSQL with one and
+// two. A benchmark, not a test: it prints requests/s, p50, p99 and errors per
+// route and writes load-results.json; docs/load.md keeps the latest table.
+//
+//   npm run load [-- --duration 10 --connections 50 --postgres postgresql://… --dist .next-load --port 3400 --out load-results.json]
+//
+// Loopback only (every instance listens on 127.0.0.1), bounded in time
+// (--duration seconds per route, 3 to 60) and connections (at most 200).
+// Each scenario gets a fresh database: an SQLite file under .tmp/ and, with
+// --postgres or CNN_STUDIO_TEST_POSTGRES_URL, a fresh schema in that
+// PostgreSQL database (dropped at the end). Without PostgreSQL it runs the
+// SQLite scenario and says, in one line, that the PostgreSQL ones were skipped.
+// Builds the app first (npm run build into --dist) unless that build exists.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { freshPostgresSchema, startInstance } from './app-instances.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    postgres: { type: 'string', default: process.env.CNN_STUDIO_TEST_POSTGRES_URL ?? '' },
+    dist: { type: 'string', default: '.next-load' },
+    port: { type: 'string', default: '3400' },
+    architectures: { type: 'string', default: '1000' },
+    out: { type: 'string', default: 'load-results.json' },
+    scenarios: { type: 'string', default: 'sqlite-1,postgresql-1,postgresql-2' },
+    'table-from': { type: 'string' },
+  },
+});
+// autocannon averages per-second samples: under 3 s a busy server may show none.
+const duration = Math.min(60, Math.max(3, Number(args.duration)));
+const connections = Math.min(200, Math.max(1, Number(args.connections)));
+const listSize = Math.max(1, Number(args.architectures));
+const basePort = Number(args.port);
+const distDir = args.dist;
+const postgresUrl = args.postgres.trim();
+
+// A small valid architecture (Input -> Conv2D -> MaxPooling2D -> Flatten -> Dense).
+const documentOf = (name) => ({
+  version: 1,
+  name,
+  nodes: [
+    { id: 'input', type: 'Input', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } },
+    { id: 'conv1', type: 'Conv2D', params: { filters: 8, kernelSize: 3, activation: 'relu' }, position: { x: 0, y: 100 } },
+    { id: 'pool1', type: 'MaxPooling2D', params: {}, position: { x: 0, y: 200 } },
+    { id: 'flatten1', type: 'Flatten', params: {}, position: { x: 0, y: 300 } },
+    { id: 'dense1', type: 'Dense', params: { units: 10, activation: 'softmax' }, position: { x: 0, y: 400 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'input', target: 'conv1', targetHandle: 'in0' },
+    { id: 'e2', source: 'conv1', target: 'pool1', targetHandle: 'in0' },
+    { id: 'e3', source: 'pool1', target: 'flatten1', targetHandle: 'in0' },
+    { id: 'e4', source: 'flatten1', target: 'dense1', targetHandle: 'in0' },
+  ],
+});
+
+function ensureBuild() {
+  if (existsSync(path.join(distDir, 'BUILD_ID'))) return;
+  console.log(`[load] building the app into ${distDir} (npm run build)…`);
+  const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: distDir } });
+  if (built.status !== 0) throw new Error(`npm run build failed (exit ${built.status})`);
+}
+
+/** One JSON request as a new browser would send it; returns { status, body, cookie }. */
+async function call(base, method, url, { body, cookie } = {}) {
+  const res = await fetch(base + url, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  const setCookie = res.headers.get('set-cookie');
+  const parsed = text ? JSON.parse(text) : null;
+  if (res.status >= 400) throw new Error(`${method} ${url} -> ${res.status} ${text.slice(0, 300)}`);
+  return { status: res.status, body: parsed, cookie: setCookie ? setCookie.split(';')[0] : cookie };
+}
+
+async function newOwner(base) {
+  const { cookie } = await call(base, 'POST', '/api/owner');
+  if (!cookie) throw new Error('POST /api/owner set no cookie');
+  return cookie;
+}
+
+/** The data the routes read and write: an owner with `listSize` architectures, one shared, one run. */
+async function seed(base) {
+  const lister = await newOwner(base);
+  let first = null;
+  const batch = 20;
+  for (let i = 0; i < listSize; i += batch) {
+    const made = await Promise.all(
+      Array.from({ length: Math.min(batch, listSize - i) }, (_, k) =>
+        call(base, 'POST', '/api/architectures', { cookie: lister, body: { name: `Net ${i + k}`, document: documentOf(`Net ${i + k}`) } }),
+      ),
+    );
+    first ??= made[0].body;
+  }
+  const trainer = await newOwner(base);
+  const arch = await call(base, 'POST', '/api/architectures', { cookie: trainer, body: { name: 'Trained', document: documentOf('Trained') } });
+  const run = await call(base, 'POST', `/api/architectures/${arch.body.id}/runs`, {
+    cookie: trainer,
+    body: {
+      document: documentOf('Trained'),
+      dataset: { name: 'MNIST', hash: 'h', shape: [28, 28, 1], classNames: ['0', '1'], trainCount: 10, testCount: 5 },
+      hyperparameters: { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 10_000, validationSplit: 0.1, shuffle: true, seed: 1 },
+      backend: 'wasm',
+    },
+  });
+  const writer = await newOwner(base);
+  return { lister, shareId: first.shareId, trainer, runId: run.body.id, writer };
+}
+
+function routes(data) {
+  const json = { 'content-type': 'application/json' };
+  let epoch = 0;
+  return [
+    { name: 'GET /api/health', method: 'GET', path: '/api/health' },
+    { name: 'GET /api/shared/:id', method: 'GET', path: `/api/shared/${data.shareId}` },
+    { name: 'GET /s/:id (page)', method: 'GET', path: `/s/${data.shareId}` },
+    {
+      name: 'POST /api/architectures',
+      method: 'POST',
+      path: '/api/architectures',
+      headers: { ...json, cookie: data.writer },
+      body: JSON.stringify({ name: 'Load', document: documentOf('Load') }),
+    },
+    {
+      name: 'POST /api/runs/:id/epochs',
+      method: 'POST',
+      path: `/api/runs/${data.runId}/epochs`,
+      headers: { ...json, cookie: data.trainer },
+      // Epoch indices cycle through the plan: new rows first, then replacements (a retried epoch).
+      setupRequest: (req) => ({
+        ...req,
+        body: JSON.stringify({ epoch: epoch++ % 10_000, loss: 0.5, accuracy: 0.8, valLoss: 0.6, valAccuracy: 0.75, durationMs: 1200, samplesPerSec: 5000 }),
+      }),
+    },
+    {
+      name: 'PATCH /api/runs/:id (heartbeat)',
+      method: 'PATCH',
+      path: `/api/runs/${data.runId}`,
+      headers: { ...json, cookie: data.trainer },
+      body: JSON.stringify({ heartbeat: true }),
+    },
+    { name: `GET /api/architectures (owner of ${listSize})`, method: 'GET', path: '/api/architectures', headers: { cookie: data.lister } },
+  ];
+}
+
+function runCannon(url, route, conns) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections: conns,
+        duration,
+        timeout: 10,
+        requests: [
+          Object.fromEntries(
+            Object.entries({ method: route.method, path: route.path, headers: route.headers, body: route.body, setupRequest: route.setupRequest }).filter(
+              ([, v]) => v !== undefined,
+            ),
+          ),
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+/** One route at `connections` spread over the instances; p50/p99 are the worst instance's. */
+async function measure(instances, route) {
+  const per = Math.max(1, Math.round(connections / instances.length));
+  const results = await Promise.all(instances.map((i) => runCannon(i.url, route, per)));
+  return summarize(route.name, results);
+}
+
+function summarize(name, results) {
+  return {
+    route: name,
+    requestsPerSec: Math.round(results.reduce((s, r) => s + r.requests.average, 0)),
+    p50Ms: Math.max(...results.map((r) => r.latency.p50)),
+    p99Ms: Math.max(...results.map((r) => r.latency.p99)),
+    errors: results.reduce((s, r) => s + r.errors + r.timeouts + r.non2xx, 0),
+    requests: results.reduce((s, r) => s + r.requests.total, 0),
+  };
+}
+
+async function scenario(name, instanceCount, databaseUrl) {
+  const env = {
+    NEXT_DIST_DIR: distDir,
+    // Counters still run (the limiter's writes are part of a write's cost); the limits are out of reach.
+    CNN_STUDIO_WRITES_PER_OWNER: '100000000',
+    CNN_STUDIO_WRITES_PER_ADDRESS: '100000000',
+  };
+  const ports = Array.from({ length: instanceCount }, (_, k) => basePort + k);
+  const instances = await Promise.all(ports.map((port) => startInstance({ port, databaseUrl, env })));
+  try {
+    console.log(`[load] ${name}: seeding (${listSize} architectures)…`);
+    const data = await seed(instances[0].url);
+    const rows = [];
+    for (const route of routes(data)) {
+      const row = await measure(instances, route);
+      rows.push(row);
+      console.log(`[load] ${name}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}`);
+    }
+    // /api/health while the owner's lists run: what a load balancer's probe sees at the busiest.
+    const list = routes(data).at(-1);
+    const health = routes(data)[0];
+    const [listResults, healthResults] = await Promise.all([
+      Promise.all(instances.map((i) => runCannon(i.url, list, Math.max(1, Math.round(connections / instances.length))))),
+      Promise.all(instances.map((i) => runCannon(i.url, health, 2))),
+    ]);
+    for (const row of [summarize(`${list.name} + health probes`, listResults), summarize('GET /api/health while lists run', healthResults)]) {
+      rows.push(row);
+      console.log(`[load] ${name}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}`);
+    }
+    return { scenario: name, instances: instanceCount, rows };
+  } finally {
+    await Promise.all(instances.map((i) => i.stop()));
+  }
+}
+
+/** The results as the Markdown table docs/load.md keeps: one row per route, one column group per scenario. */
+export function markdownTable(report) {
+  const names = report.results.map((r) => r.scenario);
+  const routeNames = report.results[0]?.rows.map((r) => r.route) ?? [];
+  const head = `| route | ${names.map((n) => `${n} req/s | p50 / p99 ms | errors`).join(' | ')} |`;
+  const rule = `| --- | ${names.map(() => '---: | ---: | ---:').join(' | ')} |`;
+  const body = routeNames.map((route) => {
+    const cells = report.results.map((s) => {
+      const row = s.rows.find((r) => r.route === route);
+      return row ? `${row.requestsPerSec} | ${row.p50Ms} / ${row.p99Ms} | ${row.errors}` : '– | – | –';
+    });
+    return `| ${route} | ${cells.join(' | ')} |`;
+  });
+  return [head, rule, ...body].join('\n');
+}
+
+if (args['table-from']) {
+  const { readFileSync } = await import('node:fs');
+  console.log(markdownTable(JSON.parse(readFileSync(args['table-from'], 'utf8'))));
+  process.exit(0);
+}
+
+// Ctrl-C ends the run through process.exit, which stops the instances (scripts/app-instances.mjs).
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+
+const loadAverageAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
+ensureBuild();
+const wanted = new Set(args.scenarios.split(','));
+const results = [];
+if (wanted.has('sqlite-1')) {
+  mkdirSync('.tmp', { recursive: true });
+  const file = path.resolve(`.tmp/load-${basePort}.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  results.push(await scenario('sqlite-1', 1, `file:${file}`));
+}
+if (!postgresUrl) {
+  console.log('[load] PostgreSQL scenarios skipped: pass --postgres postgresql://user:password@127.0.0.1:5432/db or set CNN_STUDIO_TEST_POSTGRES_URL');
+} else {
+  for (const count of [1, 2]) {
+    if (!wanted.has(`postgresql-${count}`)) continue;
+    const schema = await freshPostgresSchema(postgresUrl, `load_${count}`);
+    try {
+      results.push(await scenario(`postgresql-${count}`, count, schema.url));
+    } finally {
+      await schema.drop();
+    }
+  }
+}
+
+const report = {
+  date: new Date().toISOString(),
+  loadAverageAtStart,
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+  settings: { durationSeconds: duration, connections, architecturesInList: listSize, node: process.version },
+  results,
+};
+writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
+console.log(markdownTable(report));
+console.log(`[load] wrote ${args.out} (load average ${report.machine.loadAverage.join(' / ')} on ${report.machine.cpus} CPUs)`);
