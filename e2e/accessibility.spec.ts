@@ -3,26 +3,10 @@ import { lessonIds } from '../lib/learn/lessons';
 import { expectNoSeriousViolations, languages, useLanguage } from './pages/axe';
 import { EditorPage } from './pages/editor';
 import { messagesFor } from './pages/messages';
+import { tinyCnn } from './fixtures/tinyCnn';
 
 // axe-core on every page and dialog a user reaches, in both languages: no critical or
 // serious violations (moderate and minor ones are printed, see pages/axe.ts).
-
-// Small enough that one epoch on 256 images takes seconds on any backend.
-const tinyCnn = {
-  version: 1,
-  name: 'Tiny CNN',
-  nodes: [
-    { id: 'input', type: 'Input', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } },
-    { id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', useBias: true }, position: { x: 0, y: 110 } },
-    { id: 'flatten', type: 'Flatten', params: {}, position: { x: 0, y: 220 } },
-    { id: 'output', type: 'Dense', params: { units: 10, activation: 'softmax', useBias: true }, position: { x: 0, y: 330 } },
-  ],
-  edges: [
-    { id: 'e1', source: 'input', target: 'conv', targetHandle: 'in0' },
-    { id: 'e2', source: 'conv', target: 'flatten', targetHandle: 'in0' },
-    { id: 'e3', source: 'flatten', target: 'output', targetHandle: 'in0' },
-  ],
-};
 
 async function createArchitecture(page: Page, document: { name: string }): Promise<{ id: string; shareId: string }> {
   const created = await page.request.post('/api/architectures', { data: { name: document.name, document } });
@@ -67,7 +51,7 @@ for (const language of languages) {
     }
 
     test(`/mine with a saved architecture ${tag}`, async ({ page }) => {
-      await createArchitecture(page, tinyCnn);
+      await createArchitecture(page, tinyCnn());
       await page.goto('/mine');
       await expect(page.getByRole('link', { name: /Tiny CNN/ }).first()).toBeVisible();
       await expectNoSeriousViolations(page, `/mine ${tag}`);
@@ -146,7 +130,7 @@ for (const language of languages) {
 
     test(`share dialog, with a copied link and after turning it off ${tag}`, async ({ page, context }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-      const { id } = await createArchitecture(page, tinyCnn);
+      const { id } = await createArchitecture(page, tinyCnn());
       await page.goto(`/a/${id}`);
       await page.getByRole('button', { name: m.editor.toolbar.share, exact: true }).click();
       const dialog = page.getByRole('dialog', { name: m.editor.shareDialog.title });
@@ -159,7 +143,7 @@ for (const language of languages) {
     });
 
     test(`/mine with the recovery key shown ${tag}`, async ({ page }) => {
-      await createArchitecture(page, tinyCnn);
+      await createArchitecture(page, tinyCnn());
       await page.goto('/mine');
       await page.getByRole('button', { name: m.editor.recovery.show, exact: true }).click();
       await expect(page.getByRole('textbox', { name: m.editor.recovery.keyLabel, exact: true })).toHaveValue(/^[A-Za-z0-9_-]{43}$/);
@@ -186,7 +170,7 @@ for (const language of languages) {
     });
 
     test(`read-only shared view ${tag}`, async ({ page }) => {
-      const { shareId } = await createArchitecture(page, tinyCnn);
+      const { shareId } = await createArchitecture(page, tinyCnn());
       await page.goto(`/s/${shareId}`);
       await expect(page.getByText(m.editor.readOnly.banner)).toBeVisible();
       await expect(new EditorPage(page).node('conv')).toBeVisible();
@@ -202,7 +186,7 @@ for (const language of languages) {
         const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
         await useLanguage(context, baseURL!, language.locale);
         page = await context.newPage();
-        id = (await createArchitecture(page, tinyCnn)).id;
+        id = (await createArchitecture(page, tinyCnn())).id;
       });
       test.afterAll(async () => {
         await page.context().close();

@@ -6,22 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { TrainPage } from './pages/train';
-
-const tinyCnn = {
-  version: 1,
-  name: 'CSP probe',
-  nodes: [
-    { id: 'input', type: 'Input', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } },
-    { id: 'conv', type: 'Conv2D', params: { filters: 2, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', useBias: true }, position: { x: 0, y: 110 } },
-    { id: 'flatten', type: 'Flatten', params: {}, position: { x: 0, y: 220 } },
-    { id: 'output', type: 'Dense', params: { units: 10, activation: 'softmax', useBias: true }, position: { x: 0, y: 330 } },
-  ],
-  edges: [
-    { id: 'e1', source: 'input', target: 'conv', targetHandle: 'in0' },
-    { id: 'e2', source: 'conv', target: 'flatten', targetHandle: 'in0' },
-    { id: 'e3', source: 'flatten', target: 'output', targetHandle: 'in0' },
-  ],
-};
+import { tinyCnn } from './fixtures/tinyCnn';
 
 const learnPages = ['/learn', '/learn/kernels', '/learn/convolution', '/learn/stride', '/learn/padding', '/learn/neuron', '/learn/edges', '/learn/pooling', '/learn/dropout', '/learn/architecture', '/learn/perceive'];
 
@@ -65,7 +50,7 @@ test('every page loads under the CSP with no violation and no console error, and
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
   const train = new TrainPage(page);
-  const id = await train.createArchitecture(tinyCnn);
+  const id = await train.createArchitecture(tinyCnn({ name: 'CSP probe', filters: 2 }));
   const shareId = ((await (await page.request.get(`/api/architectures/${id}`)).json()) as { shareId: string }).shareId;
 
   for (const url of ['/', '/new', '/mine', '/datasets', `/a/${id}`, `/s/${shareId}`, ...learnPages]) {

@@ -1,28 +1,12 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { TrainPage } from './pages/train';
-
-// Small enough that the software WebGPU adapter trains 1,024 images in seconds.
-const tinyCnn = {
-  version: 1,
-  name: 'Tiny CNN',
-  nodes: [
-    { id: 'input', type: 'Input', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } },
-    { id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', useBias: true }, position: { x: 0, y: 110 } },
-    { id: 'flatten', type: 'Flatten', params: {}, position: { x: 0, y: 220 } },
-    { id: 'output', type: 'Dense', params: { units: 10, activation: 'softmax', useBias: true }, position: { x: 0, y: 330 } },
-  ],
-  edges: [
-    { id: 'e1', source: 'input', target: 'conv', targetHandle: 'in0' },
-    { id: 'e2', source: 'conv', target: 'flatten', targetHandle: 'in0' },
-    { id: 'e3', source: 'flatten', target: 'output', targetHandle: 'in0' },
-  ],
-};
+import { tinyCnn } from './fixtures/tinyCnn';
 
 test('trains a small CNN on WebGPU in the browser, records runs, and opens misclassified examples', async ({ page }) => {
   test.setTimeout(360_000);
   const train = new TrainPage(page);
-  const id = await train.createArchitecture(tinyCnn);
+  const id = await train.createArchitecture(tinyCnn());
   await train.open(id);
 
   // Run 1: one epoch on the first 1,024 Fashion-MNIST images, on WebGPU.
@@ -80,7 +64,7 @@ test('trains on an imported CSV with a missing label value, on the backend the a
   await expect(dialog).toBeHidden();
 
   const train = new TrainPage(page);
-  const id = await train.createArchitecture({ ...tinyCnn, name: 'Signs' });
+  const id = await train.createArchitecture(tinyCnn({ name: 'Signs' }));
   await train.open(id);
   await page.getByLabel('Dataset', { exact: true }).selectOption({ label: 'signs-small (22 / 11 images, 28×28×1)' });
   await train.configure({ backend: 'auto', trainLimit: 22, epochs: 2, batchSize: 8, validationSplit: 0.25 });

@@ -2,24 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { EditorPage } from './pages/editor';
 import { TrainPage } from './pages/train';
+import { tinyCnn } from './fixtures/tinyCnn';
 
 // Issue 13, items 1-4: a user's work is never lost.
-
-const tinyCnn = (units = 10, name = 'Tiny CNN') => ({
-  version: 1,
-  name,
-  nodes: [
-    { id: 'input', type: 'Input', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } },
-    { id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', useBias: true }, position: { x: 0, y: 110 } },
-    { id: 'flatten', type: 'Flatten', params: {}, position: { x: 0, y: 220 } },
-    { id: 'output', type: 'Dense', params: { units, activation: 'softmax', useBias: true }, position: { x: 0, y: 330 } },
-  ],
-  edges: [
-    { id: 'e1', source: 'input', target: 'conv', targetHandle: 'in0' },
-    { id: 'e2', source: 'conv', target: 'flatten', targetHandle: 'in0' },
-    { id: 'e3', source: 'flatten', target: 'output', targetHandle: 'in0' },
-  ],
-});
 
 async function importJson(page: Page, doc: object) {
   await page.getByTestId('import-file').setInputFiles({ name: 'tiny.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
@@ -121,7 +106,7 @@ test('a pending autosave is sent with keepalive when the tab is closed', async (
 test('an unsaved new architecture outlives its tab as a local draft, offered back once and gone after saving', async ({ context }) => {
   const page = await context.newPage();
   await page.goto('/new?template=blank');
-  await importJson(page, tinyCnn(10, 'Kept in the browser'));
+  await importJson(page, tinyCnn({ name: 'Kept in the browser' }));
   await expect(nameField(page)).toHaveValue('Kept in the browser');
   // Give the draft its moment to be written, then the tab is gone (no unload prompt).
   await page.waitForTimeout(1000);
@@ -177,7 +162,7 @@ test('a draft older than the server version is never restored over it: it can be
   await pendingEdit(page, 5);
   await expect(new EditorPage(page).saveState).toHaveAttribute('data-state', 'failed');
   // Meanwhile another tab saves version 2.
-  const other = await page.context().request.put(`/api/architectures/${id}`, { data: { name: 'Tiny CNN', document: tinyCnn(3), version: 1 } });
+  const other = await page.context().request.put(`/api/architectures/${id}`, { data: { name: 'Tiny CNN', document: tinyCnn({ units: 3 }), version: 1 } });
   expect(other.status()).toBe(200);
   page.on('dialog', (dialog) => void dialog.accept());
   await page.reload();
@@ -204,7 +189,7 @@ test('a run keeps its epochs while the server fails, says how many wait, and upl
   await expect(dialog).toBeHidden();
 
   const train = new TrainPage(page);
-  const id = await train.createArchitecture(tinyCnn(11, 'Signs'));
+  const id = await train.createArchitecture(tinyCnn({ units: 11, name: 'Signs' }));
   await train.open(id);
 
   // Every write of the run fails (creating it, its epochs, its status, its weights) until the server is "back".
