@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { recoverOwner, revealRecoveryKey } from '@/lib/api/client';
 import './recovery.css';
+import { copyToClipboard } from '@/components/ui/clipboard';
 
 /** Base64url of 32 bytes: the owner secret, which is the recovery key. */
 const KEY_LENGTH = 43;
@@ -33,12 +34,7 @@ export function RecoveryKeyPanel({ hasKey }: { hasKey: boolean }) {
   }
 
   async function copy(text: string) {
-    try {
-      await navigator.clipboard.writeText(text);
-      setNotice({ kind: 'status', text: t('copied') });
-    } catch {
-      setNotice({ kind: 'error', text: t('copyFailed') });
-    }
+    setNotice((await copyToClipboard(text)) ? { kind: 'status', text: t('copied') } : { kind: 'error', text: t('copyFailed') });
   }
 
   async function use(event: React.FormEvent) {

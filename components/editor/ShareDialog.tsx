@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { replaceShareLink, turnOffShareLink } from '@/lib/api/client';
+import { copyToClipboard } from '@/components/ui/clipboard';
 
 type Notice = { kind: 'status' | 'error'; text: string } | null;
 
@@ -59,12 +60,7 @@ export function ShareDialog({ architectureId, initialShareId }: { architectureId
   }
 
   async function copy(text: string) {
-    try {
-      await navigator.clipboard.writeText(text);
-      setNotice({ kind: 'status', text: t('copied') });
-    } catch {
-      setNotice({ kind: 'error', text: t('copyFailed') });
-    }
+    setNotice((await copyToClipboard(text)) ? { kind: 'status', text: t('copied') } : { kind: 'error', text: t('copyFailed') });
   }
 
   return (
