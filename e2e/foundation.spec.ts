@@ -4,7 +4,7 @@ import { EditorPage } from './pages/editor';
 
 test('the course template, created through the API, shows its exact totals in the editor', async ({ page }) => {
   const health = await page.request.get('/api/health');
-  expect(await health.json()).toEqual({ ok: true, db: 'sqlite' });
+  expect(await health.json()).toEqual({ ok: true, db: 'sqlite', migrations: 'current' });
 
   const created = await page.request.post('/api/architectures', { data: { name: courseCnn.name, document: courseCnn } });
   expect(created.status()).toBe(201);
