@@ -41,8 +41,8 @@ test.describe('two instances on one PostgreSQL', () => {
 
   async function setUnits(page: Page, editor: EditorPage, nodeId: string, units: string) {
     await editor.select(nodeId);
-    await page.getByLabel('Units').fill(units);
-    await page.getByLabel('Units').press('Enter');
+    await page.getByLabel('Units', { exact: true }).fill(units);
+    await page.getByLabel('Units', { exact: true }).press('Enter');
   }
 
   test('save in A, open the share link in B, fork in B, edit the original in A; a stale save through B gets the 409 dialog', async ({ browser }) => {
