@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTempDatabase } from '@/lib/db/testing';
 import { getDb } from '@/lib/db/client';
 import { TestBrowser } from '@/lib/api/testing';
-import { WEIGHT_CHUNK_BYTES, type CreateRunBody } from '@/lib/api/types';
+import type { CreateRunBody } from '@/lib/api/types';
 import { decodeWeights, encodeWeights } from '@/lib/api/weights';
 import { templateDocument } from '@/lib/templates';
 import { POST as createArch } from './architectures/route';
