@@ -5,7 +5,7 @@ import type { ArchitectureDocument } from '@/lib/schema';
 import { StoredRunStatus, type BackendMeasurement, type BackendName, type DatasetRef, type EpochMetrics, type Hyperparameters, type Run, type RunPatch, type RunSummary, type WeightSpec, WEIGHT_CHUNK_BYTES } from '@/lib/api/types';
 import { checkRunTransition } from '@/lib/api/runStates';
 import { checkArchitectureOwner, type Denied, type ForOwner } from './architectures';
-import { getDb, type Db } from './client';
+import { getDb, getWeightChunkStore, type Db } from './client';
 import { isIdLike, newId } from './ids';
 import { runSummarySelect, StoredDataError, toRun, toRunSummary, writeDocument } from './mappers';
 
@@ -226,12 +226,13 @@ export async function storeRunWeights(
   const denied = await runOwnerCheck(runId, ownerHash);
   if (denied) return denied;
   const db = await getDb();
+  const store = await getWeightChunkStore();
   const chunkSetId = newId();
   let count = 0;
   let byteLength = 0;
   try {
     for await (const data of weights.chunks) {
-      await db.runWeightChunk.create({ data: { runId, chunkSetId, index: count, data }, select: { index: true } });
+      await store.put(runId, chunkSetId, count, data);
       count++;
       byteLength += data.byteLength;
     }
@@ -285,12 +286,13 @@ export async function openRunWeights(runId: string, ownerHash: string | null): P
   const row = await db.runWeights.findUnique({ where: { runId }, select: { specs: true, byteLength: true, chunkSetId: true } });
   if (!row) return { status: 'no-weights' };
   const { chunkSetId, byteLength } = row;
+  const store = await getWeightChunkStore();
   const count = Math.ceil(byteLength / WEIGHT_CHUNK_BYTES);
   async function* chunks() {
     for (let index = 0; index < count; index++) {
-      const chunk = await db.runWeightChunk.findUnique({ where: { runId_chunkSetId_index: { runId, chunkSetId, index } }, select: { data: true } });
+      const chunk = await store.get(runId, chunkSetId, index);
       if (!chunk) throw new StoredDataError(`Run ${runId}: weight chunk ${index} of ${count} is missing (replaced while it was read?)`);
-      yield chunk.data;
+      yield chunk;
     }
   }
   return { status: 'ok', specs: row.specs, byteLength, chunks };

@@ -29,17 +29,17 @@ function migrationsBeforeChunks(): string {
 }
 
 /** Rows as the app stored them before: architecture, run, and weights in one blob. */
-const legacyRows = (blobs: Record<string, Uint8Array>) => [
+const legacyRows = (blobs: Record<string, Uint8Array>): [string, unknown[]][] => [
   ['INSERT INTO "Architecture" ("id", "name", "document", "ownerHash", "shareId", "updatedAt") VALUES ($1, $2, $3, $4, $5, CURRENT_TIMESTAMP)', ['a1', 'Net', '{}', 'h1', 's1']],
-  ...Object.keys(blobs).map((id) => [
+  ...Object.keys(blobs).map((id): [string, unknown[]] => [
     'INSERT INTO "Run" ("id", "architectureId", "document", "dataset", "hyperparameters", "backend", "epochsPlanned") VALUES ($1, $2, $3, $4, $5, $6, $7)',
     [id, 'a1', '{}', '{}', '{}', 'cpu', 1],
   ]),
-  ...Object.entries(blobs).map(([id, blob]) => [
+  ...Object.entries(blobs).map(([id, blob]): [string, unknown[]] => [
     'INSERT INTO "RunWeights" ("runId", "specs", "data", "byteLength", "updatedAt") VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP)',
     [id, JSON.stringify([{ name: 'w', shape: [blob.byteLength / 4], dtype: 'float32' }]), blob, blob.byteLength],
   ]),
-] as const;
+];
 
 describe('weights stored before the chunks', () => {
   it('are split into 1 MiB chunks by the migration and read back byte for byte', async () => {
