@@ -2,10 +2,14 @@
 // matcher. Run weights must not: Next.js hands a proxy a copy of the request
 // body that it buffers and cuts at 10 MiB, so a 60 MiB upload arrived cut short.
 import { describe, expect, it } from 'vitest';
-import { getMiddlewareMatchers } from 'next/dist/build/analysis/get-page-static-info';
+import { createRequire } from 'node:module';
 import { config } from '@/proxy';
 
-const matchers = getMiddlewareMatchers(config.matcher, {} as Parameters<typeof getMiddlewareMatchers>[1]);
+// Next.js's own compiler of `config.matcher` (not in its public types).
+const { getMiddlewareMatchers } = createRequire(import.meta.url)('next/dist/build/analysis/get-page-static-info') as {
+  getMiddlewareMatchers: (matcher: string[], nextConfig: object) => { regexp: string }[];
+};
+const matchers = getMiddlewareMatchers(config.matcher, {});
 const proxied = (pathname: string) => matchers.some((m) => new RegExp(m.regexp).test(pathname));
 
 describe('the proxy matcher', () => {
