@@ -138,6 +138,37 @@ describe('chunked weights', () => {
     expect(Buffer.from(await download(owner, runId)).equals(Buffer.from(before.data))).toBe(true);
   });
 
+  it('answers 409 to an upload that another upload of the same run overtook, and keeps the one that finished', async () => {
+    const { owner, runId } = await setup();
+    const slow = weightsBody(3 * MiB);
+    let resume: () => void = () => undefined;
+    const paused = new Promise<void>((r) => (resume = r));
+    let reachedPause: () => void = () => undefined;
+    const atPause = new Promise<void>((r) => (reachedPause = r));
+    const slowUpload = put(
+      owner,
+      runId,
+      streamOf(slow.body, {
+        piece: 512 * 1024,
+        onPiece: async (sent) => {
+          if (sent === 4 * 512 * 1024) {
+            reachedPause();
+            await paused;
+          }
+        },
+      }),
+    );
+    await atPause; // 2 MiB of the slow upload are stored
+    const fast = weightsBody(MiB + 4);
+    expect((await put(owner, runId, fast.body)).status).toBe(204);
+    resume();
+    const res = await slowUpload;
+    expect(res.status).toBe(409);
+    expect((res.body as { error: string }).error).toBe("Another upload replaced these weights while this one was being stored: the other upload's weights are kept");
+    expect((await chunkRows(runId)).map((r) => r.byteLength)).toEqual([MiB, 4]);
+    expect(Buffer.from(await download(owner, runId)).equals(Buffer.from(fast.data))).toBe(true);
+  });
+
   it('refuses specs whose bytes the Content-Length cannot hold before storing anything', async () => {
     const { owner, runId } = await setup();
     const { body } = weightsBody(2 * MiB);

@@ -210,6 +210,13 @@ export async function deleteRun(runId: string, ownerHash: string | null): Promis
   return { status: 'ok' };
 }
 
+/** Another upload of the same run's weights finished while this one was being stored (and dropped its chunks). */
+export class WeightsReplacedMeanwhile extends Error {
+  constructor() {
+    super('Another upload replaced these weights while this one was being stored');
+  }
+}
+
 /**
  * Replaces the run's weights with `chunks` (1 MiB pieces, as they arrive from
  * the upload). Each chunk is written on its own under a new chunk set; only
@@ -240,12 +247,13 @@ export async function storeRunWeights(
     await db.$transaction(async (tx) => {
       // Another upload to the same run that finished meanwhile dropped this set: refuse rather than point at a part.
       const stored = await tx.runWeightChunk.count({ where: { runId, chunkSetId } });
-      if (stored !== count) throw new Error(`weights upload ${chunkSetId}: ${stored} of ${count} chunks left after a concurrent upload`);
+      if (stored !== count) throw new WeightsReplacedMeanwhile();
       await tx.runWeights.upsert({ where: { runId }, create: { runId, specs, byteLength, chunkSetId }, update: { specs, byteLength, chunkSetId } });
       await tx.runWeightChunk.deleteMany({ where: { runId, chunkSetId: { not: chunkSetId } } });
     });
   } catch (e) {
     await db.runWeightChunk.deleteMany({ where: { runId, chunkSetId } }).catch(() => undefined);
+    if (e instanceof WeightsReplacedMeanwhile) throw e;
     // The run was deleted (or given away) during the upload: say so rather than fail.
     const gone = await runOwnerCheck(runId, ownerHash).catch(() => null);
     if (gone) return gone;

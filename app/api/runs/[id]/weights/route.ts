@@ -1,4 +1,4 @@
-import { checkRunOwner, openRunWeights, storeRunWeights } from '@/lib/db/runs';
+import { checkRunOwner, openRunWeights, storeRunWeights, WeightsReplacedMeanwhile } from '@/lib/db/runs';
 import { denied, errorResponse, noContent, ownerHashFromRequest, route } from '@/lib/api/http';
 import { declaredLength, readWeightsUpload, UploadRefused } from '@/lib/api/upload';
 import { MAX_WEIGHTS_BYTES } from '@/lib/api/types';
@@ -29,6 +29,7 @@ export const PUT = route(async (req, { params }: Context) => {
     if (result.status !== 'ok') return denied(result, ownerHash, 'run');
   } catch (e) {
     if (e instanceof UploadRefused) return e.response;
+    if (e instanceof WeightsReplacedMeanwhile) return errorResponse(409, `${e.message}: the other upload's weights are kept`);
     throw e;
   }
   return noContent();
