@@ -46,7 +46,12 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   matcher: [
     // Not the build's static files and the public WASM, datasets and icon:
-    // they carry no markup to protect and no write to check.
-    '/((?!_next/static|_next/image|tfjs-wasm/|datasets/|icon.svg|favicon.ico).*)',
+    // they carry no markup to protect and no write to check. Nor run weights
+    // (up to 64 MiB): Next.js hands a proxy a copy of the body that it buffers
+    // and cuts at 10 MiB, so an upload through here arrived cut short and sat
+    // in memory whole; the route streams it itself and refuses a malformed
+    // path (lib/api/http.ts pathRefusal); X-Forwarded-Host/-Proto are only
+    // believed with CNN_STUDIO_TRUST_PROXY=1 anyway.
+    '/((?!_next/static|_next/image|tfjs-wasm/|datasets/|icon.svg|favicon.ico|api/runs/[^/]+/weights$).*)',
   ],
 };

@@ -1,4 +1,4 @@
-export declare const COPIED_TABLES: { table: string; key: string[] }[];
+export declare const COPIED_TABLES: { table: string; key: string[]; current?: string }[];
 export declare function copyDatabase(options: {
   from: string;
   to: string;

@@ -1,4 +1,4 @@
-// Copies an SQLite database's architectures, runs, epochs and weights into
+// Copies an SQLite database's architectures, runs, epochs and weights (in their 1 MiB chunks) into
 // PostgreSQL (npm run db:copy -- --from file:data/cnn-studio.db --to postgresql://…).
 //
 // - Both databases are migrated first (as the app would at start), so their
@@ -6,7 +6,7 @@
 // - One PostgreSQL transaction: it copies everything or nothing.
 // - Safe to rerun: rows are upserted by primary key, so a second run adds
 //   nothing twice and brings rows changed in the source up to date.
-// - Rows are read one at a time (weights are up to 64 MiB each), never all at once.
+// - Rows are read one at a time (weights in chunks of 1 MiB), never all at once.
 // - At the end the row count of every copied table must match the source's;
 //   otherwise it fails naming the table and both counts.
 // Rate-limit counters (they expire within a minute) and the migration table
@@ -27,6 +27,13 @@ export const COPIED_TABLES = [
   { table: 'Run', key: ['id'] },
   { table: 'RunEpoch', key: ['runId', 'epoch'] },
   { table: 'RunWeights', key: ['runId'] },
+  // Only the chunks the run's weights point at: an upload cut off by a crash
+  // may have left a chunk set behind, which is not copied (nor counted).
+  {
+    table: 'RunWeightChunk',
+    key: ['runId', 'chunkSetId', 'index'],
+    current: `EXISTS (SELECT 1 FROM "RunWeights" w WHERE w."runId" = "RunWeightChunk"."runId" AND w."chunkSetId" = "RunWeightChunk"."chunkSetId")`,
+  },
 ];
 
 const q = (name) => `"${name.replace(/"/g, '""')}"`;
@@ -65,7 +72,7 @@ export async function copyDatabase({ from, to, log = () => undefined, root = pro
   const counts = {};
   try {
     await target.query('BEGIN');
-    for (const { table, key } of COPIED_TABLES) {
+    for (const { table, key, current } of COPIED_TABLES) {
       const { rows: cols } = await target.query(
         'SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2',
         [schema, table],
@@ -82,7 +89,8 @@ export async function copyDatabase({ from, to, log = () => undefined, root = pro
       const sql = `INSERT INTO ${q(table)} (${insertCols.map(q).join(', ')}) VALUES (${insertCols.map((_, i) => `$${i + 1}`).join(', ')})
         ON CONFLICT (${key.map(q).join(', ')}) DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`;
       let copied = 0;
-      for (const row of source.prepare(`SELECT ${columns.map(q).join(', ')} FROM ${q(table)}`).iterate()) {
+      const where = current ? ` WHERE ${current}` : '';
+      for (const row of source.prepare(`SELECT ${columns.map(q).join(', ')} FROM ${q(table)}${where}`).iterate()) {
         const where = `${table} ${key.map((k) => row[k]).join('/')}`;
         const values = insertCols.map((c) => {
           const type = targetType.get(c);
@@ -98,10 +106,16 @@ export async function copyDatabase({ from, to, log = () => undefined, root = pro
           await target.query({ name: 'copy-forks', text: `UPDATE ${q(table)} SET ${q(deferred)} = $2 WHERE "id" = $1`, values: [row.id, row[deferred]] });
         }
       }
+      if (current) {
+        // Weights replaced in the source since an earlier copy point at a new chunk set: drop the old one.
+        const { rowCount } = await target.query(`DELETE FROM ${q(table)} WHERE NOT ${current}`);
+        if (rowCount) log(`[db:copy] ${table}: ${rowCount} row(s) of replaced weights dropped`);
+      }
       log(`[db:copy] ${table}: ${copied} row(s)`);
     }
-    for (const { table } of COPIED_TABLES) {
-      const sourceCount = Number(source.prepare(`SELECT COUNT(*) AS n FROM ${q(table)}`).get().n);
+    for (const { table, current } of COPIED_TABLES) {
+      const where = current ? ` WHERE ${current}` : '';
+      const sourceCount = Number(source.prepare(`SELECT COUNT(*) AS n FROM ${q(table)}${where}`).get().n);
       const { rows } = await target.query(`SELECT COUNT(*) AS n FROM ${q(table)}`);
       counts[table] = { source: sourceCount, target: Number(rows[0].n) };
     }

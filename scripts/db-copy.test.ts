@@ -61,6 +61,8 @@ describe.skipIf(testEngine() !== 'postgresql')('db:copy from SQLite to PostgreSQ
       }
       await updateRun(run.id, owner, { status: 'completed', testAccuracy: 0.61 });
       await saveRunWeights(run.id, owner, { specs: [{ name: 'w', shape: [786432], dtype: 'float32' }], data: weights });
+      // A chunk an upload left behind when the server died mid-upload (not part of any weights).
+      await (await getDb()).runWeightChunk.create({ data: { runId: run.id, chunkSetId: 'cut-off', index: 0, data: new Uint8Array(16) } });
     });
   });
   afterAll(() => temp.cleanup());
@@ -74,6 +76,7 @@ describe.skipIf(testEngine() !== 'postgresql')('db:copy from SQLite to PostgreSQ
       Run: { source: 1, target: 1 },
       RunEpoch: { source: 3, target: 3 },
       RunWeights: { source: 1, target: 1 },
+      RunWeightChunk: { source: 3, target: 3 }, // 3 MiB in 1 MiB chunks; a cut-off upload's leftovers are not copied
     });
 
     await disconnectDb();
@@ -95,14 +98,19 @@ describe.skipIf(testEngine() !== 'postgresql')('db:copy from SQLite to PostgreSQ
   });
 
   it('is safe to rerun: nothing is copied twice, and a change made in the source since comes over', async () => {
+    const replaced = new Uint8Array(randomBytes(2 * 1024 * 1024 + 8));
     await on(sourceUrl, async () => {
       await (await getDb()).$executeRaw`UPDATE "Architecture" SET "name" = 'Renamed' WHERE "id" = ${made.ids[0]}`;
+      await saveRunWeights(made.runId, owner, { specs: [{ name: 'w', shape: [replaced.byteLength / 4], dtype: 'float32' }], data: replaced });
     });
     const counts = await copyDatabase({ from: sourceUrl, to: targetUrl });
     expect(counts.Architecture).toEqual({ source: 6, target: 6 });
     expect(counts.RunEpoch).toEqual({ source: 3, target: 3 });
+    expect(counts.RunWeightChunk).toEqual({ source: 3, target: 3 }); // the new weights' chunks; the old ones dropped
     await disconnectDb();
     expect(await (await getDb()).architecture.findUnique({ where: { id: made.ids[0] }, select: { name: true } })).toEqual({ name: 'Renamed' });
+    const loaded = await loadRunWeights(made.runId, owner);
+    expect(loaded.status === 'ok' && Buffer.from(loaded.data).equals(Buffer.from(replaced))).toBe(true);
   });
 
   it('fails, naming the table and both counts, and commits nothing when the target holds other rows', async () => {

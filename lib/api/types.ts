@@ -256,5 +256,7 @@ export type RunWeights = { weightSpecs: WeightSpec[]; weightData: ArrayBuffer };
 
 /** Largest weights upload, in bytes (64 MiB). */
 export const MAX_WEIGHTS_BYTES = 64 * 1024 * 1024;
+/** Weights are stored and streamed in pieces of this many bytes (the last may be shorter). */
+export const WEIGHT_CHUNK_BYTES = 1024 * 1024;
 /** Largest JSON body, in bytes (1 MiB). */
 export const MAX_JSON_BYTES = 1024 * 1024;

@@ -37,6 +37,23 @@ export type DecodedWeightsView =
   | { ok: true; weightSpecs: WeightSpec[]; weightBytes: Uint8Array<ArrayBuffer> }
   | { ok: false; message: string };
 
+/** The JSON part of the format (the bytes after the length): strict WeightSpec[], or what is wrong with it. */
+export function decodeWeightSpecs(json: Uint8Array): { ok: true; data: WeightSpec[] } | { ok: false; message: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+  } catch {
+    return { ok: false, message: 'weight specs are not valid UTF-8 JSON' };
+  }
+  const specs = WeightSpecs.safeParse(value);
+  if (!specs.success) {
+    const first = specs.error.issues[0];
+    // Cut short: a message may quote a key, and keys are whatever the sender chose.
+    return { ok: false, message: `weight specs: ${first ? `${first.path.join('.').slice(0, 100) || '(list)'}: ${first.message.slice(0, 200)}` : 'invalid'}` };
+  }
+  return { ok: true, data: specs.data };
+}
+
 /** Decodes without copying: `weightBytes` is a view into `bytes` (the server stores it as is). */
 export function decodeWeightsView(bytes: Uint8Array<ArrayBuffer>): DecodedWeightsView {
   if (bytes.byteLength < 4) return { ok: false, message: `expected at least 4 bytes, got ${bytes.byteLength}` };
@@ -45,18 +62,8 @@ export function decodeWeightsView(bytes: Uint8Array<ArrayBuffer>): DecodedWeight
   if (4 + jsonLength > bytes.byteLength) {
     return { ok: false, message: `header says ${jsonLength} bytes of weight specs, but only ${bytes.byteLength - 4} bytes follow` };
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(4, 4 + jsonLength)));
-  } catch {
-    return { ok: false, message: 'weight specs are not valid UTF-8 JSON' };
-  }
-  const specs = WeightSpecs.safeParse(json);
-  if (!specs.success) {
-    const first = specs.error.issues[0];
-    // Cut short: a message may quote a key, and keys are whatever the sender chose.
-    return { ok: false, message: `weight specs: ${first ? `${first.path.join('.').slice(0, 100) || '(list)'}: ${first.message.slice(0, 200)}` : 'invalid'}` };
-  }
+  const specs = decodeWeightSpecs(bytes.subarray(4, 4 + jsonLength));
+  if (!specs.ok) return specs;
   const data = bytes.subarray(4 + jsonLength);
   const expected = expectedWeightBytes(specs.data);
   if (expected !== null && expected !== data.byteLength) {

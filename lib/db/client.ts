@@ -9,10 +9,12 @@
 // that both run (the same tests check it on both).
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { PrismaClient } from './generated/client';
 import { PrismaClient as PrismaClientPg } from './generated-pg/client';
 import { dbEnv, type DbEnv } from './env';
-import { applyMigrations } from './migrate.mjs';
+import { applyMigrations, configureConnection } from './migrate.mjs';
 import { applyPostgresMigrations } from './migrate-pg.mjs';
 import { postgresConnection } from './database-url.mjs';
 
@@ -24,7 +26,56 @@ import { postgresConnection } from './database-url.mjs';
 type Db = InstanceType<typeof PrismaClient>;
 export type DatabaseEngine = DbEnv['engine'];
 
-type Opened = { db: Db; engine: DatabaseEngine };
+/**
+ * Run weights' 1 MiB chunks go through the driver, not Prisma: Prisma's query
+ * path keeps several transient copies of every Bytes value it passes, which
+ * made the server's memory grow by over 100 MiB during one 60 MiB upload
+ * (scripts/measure-weights.mjs). Plain statements on the RunWeightChunk table,
+ * on a connection (SQLite) or a small pool (PostgreSQL) of their own; the
+ * swap of a run's chunk set stays a Prisma transaction (lib/db/runs.ts).
+ */
+export interface WeightChunkStore {
+  put(runId: string, chunkSetId: string, index: number, data: Uint8Array): Promise<void>;
+  get(runId: string, chunkSetId: string, index: number): Promise<Uint8Array | null>;
+  close(): Promise<void>;
+}
+
+const INSERT_CHUNK = 'INSERT INTO "RunWeightChunk" ("runId", "chunkSetId", "index", "data") VALUES ($1, $2, $3, $4)';
+const SELECT_CHUNK = 'SELECT "data" FROM "RunWeightChunk" WHERE "runId" = $1 AND "chunkSetId" = $2 AND "index" = $3';
+
+function sqliteChunkStore(databaseFile: string): WeightChunkStore {
+  const sqlite = new Database(databaseFile, { timeout: 5000 });
+  configureConnection(sqlite);
+  const insert = sqlite.prepare(INSERT_CHUNK.replace(/\$\d/g, '?'));
+  const select = sqlite.prepare<[string, string, number], Buffer>(SELECT_CHUNK.replace(/\$\d/g, '?')).pluck();
+  return {
+    put: async (runId, chunkSetId, index, data) => {
+      insert.run(runId, chunkSetId, index, data);
+    },
+    get: async (runId, chunkSetId, index) => select.get(runId, chunkSetId, index) ?? null,
+    close: async () => {
+      sqlite.close();
+    },
+  };
+}
+
+function postgresChunkStore(databaseUrl: string): WeightChunkStore {
+  const { connectionString, options } = postgresConnection(databaseUrl);
+  // Uploads and downloads of weights are rare and each uses one connection at a time.
+  const pool = new pg.Pool({ connectionString, options, max: 2, connectionTimeoutMillis: 10_000 });
+  return {
+    put: async (runId, chunkSetId, index, data) => {
+      await pool.query(INSERT_CHUNK, [runId, chunkSetId, index, Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+    },
+    get: async (runId, chunkSetId, index) => {
+      const { rows } = await pool.query<{ data: Buffer }>(SELECT_CHUNK, [runId, chunkSetId, index]);
+      return rows[0]?.data ?? null;
+    },
+    close: () => pool.end(),
+  };
+}
+
+type Opened = { db: Db; engine: DatabaseEngine; chunks: WeightChunkStore };
 
 // Survives Next's dev-mode module reloads, which would otherwise open a new
 // connection on every edit.
@@ -40,13 +91,13 @@ async function open(): Promise<Opened> {
     await applyPostgresMigrations(env.databaseUrl, env.migrationsDir);
     const { connectionString, schema, options } = postgresConnection(env.databaseUrl);
     const adapter = new PrismaPg({ connectionString, options, max: POSTGRES_POOL_SIZE, connectionTimeoutMillis: 10_000 }, { schema });
-    return { db: new PrismaClientPg({ adapter }) as unknown as Db, engine: 'postgresql' };
+    return { db: new PrismaClientPg({ adapter }) as unknown as Db, engine: 'postgresql', chunks: postgresChunkStore(env.databaseUrl) };
   }
   applyMigrations(env.databaseFile, env.migrationsDir);
   const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${env.databaseFile}`, timeout: 5000 }) });
   // Per connection: foreign keys (better-sqlite3 enables them by default; say so anyway).
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
-  return { db: prisma, engine: 'sqlite' };
+  return { db: prisma, engine: 'sqlite', chunks: sqliteChunkStore(env.databaseFile) };
 }
 
 function opened(): Promise<Opened> {
@@ -61,6 +112,11 @@ export async function getDb(): Promise<Db> {
   return (await opened()).db;
 }
 
+/** Reads and writes run weights' chunks (see WeightChunkStore). */
+export async function getWeightChunkStore(): Promise<WeightChunkStore> {
+  return (await opened()).chunks;
+}
+
 /** Which engine the open database runs on (opens it, applying migrations, if needed). */
 export async function getDbEngine(): Promise<DatabaseEngine> {
   return (await opened()).engine;
@@ -70,7 +126,11 @@ export async function getDbEngine(): Promise<DatabaseEngine> {
 export async function disconnectDb(): Promise<void> {
   const pending = holder.__cnnStudioDb;
   holder.__cnnStudioDb = undefined;
-  if (pending) await (await pending.catch(() => null))?.db.$disconnect();
+  const open = await pending?.catch(() => null);
+  if (open) {
+    await open.chunks.close().catch(() => undefined);
+    await open.db.$disconnect();
+  }
 }
 
 export type { Db };

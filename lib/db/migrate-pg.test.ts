@@ -73,7 +73,7 @@ describe.skipIf(testEngine() !== 'postgresql')('PostgreSQL migrations', () => {
     };
     const schemaName = postgresConnection(url).schema;
     const models = [...modelsOf('schema.postgresql.prisma').matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)];
-    expect(models.length).toBe(5);
+    expect(models.length).toBe(6);
     for (const [, model, body] of models) {
       const cols = await query<{ column_name: string; data_type: string; is_nullable: string }>(
         'SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2',

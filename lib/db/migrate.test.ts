@@ -63,12 +63,13 @@ describe('migrations', () => {
   it('creates exactly the columns the generated client expects, for every model', async () => {
     const db = await getDb();
     const models = Object.values(Prisma.ModelName);
-    expect(models.sort()).toEqual(['Architecture', 'RateLimit', 'Run', 'RunEpoch', 'RunWeights']);
+    expect(models.sort()).toEqual(['Architecture', 'RateLimit', 'Run', 'RunEpoch', 'RunWeightChunk', 'RunWeights']);
     const fieldEnums: Record<string, Record<string, string>> = {
       Architecture: Prisma.ArchitectureScalarFieldEnum,
       Run: Prisma.RunScalarFieldEnum,
       RunEpoch: Prisma.RunEpochScalarFieldEnum,
       RunWeights: Prisma.RunWeightsScalarFieldEnum,
+      RunWeightChunk: Prisma.RunWeightChunkScalarFieldEnum,
       RateLimit: Prisma.RateLimitScalarFieldEnum,
     };
     for (const model of models) {
@@ -82,7 +83,7 @@ describe('migrations', () => {
     const sqlType: Record<string, string> = { String: 'TEXT', Int: 'INTEGER', Float: 'REAL', DateTime: 'DATETIME', Bytes: 'BLOB', Boolean: 'BOOLEAN' };
     const schema = readFileSync(path.join(process.cwd(), 'prisma', 'schema.prisma'), 'utf8');
     const models = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)];
-    expect(models.length).toBe(5);
+    expect(models.length).toBe(6);
     for (const [, model, body] of models) {
       const cols = await db.$queryRawUnsafe<{ name: string; type: string; notnull: bigint | number }[]>(
         `SELECT name, type, "notnull" FROM pragma_table_info('${model}')`,
@@ -158,16 +159,18 @@ describe('every model through the generated client', () => {
       data: { runId: 'r1', epoch: 0, loss: 1.5, accuracy: 0.25, valLoss: null, valAccuracy: 0.125, durationMs: 10.5, samplesPerSec: 99.5 },
     });
     const blob = new Uint8Array([0, 1, 2, 255]);
-    await db.runWeights.create({ data: { runId: 'r1', specs: '[]', data: blob, byteLength: 4 } });
+    await db.runWeights.create({ data: { runId: 'r1', specs: '[]', byteLength: 4, chunkSetId: 's1' } });
+    await db.runWeightChunk.create({ data: { runId: 'r1', chunkSetId: 's1', index: 0, data: blob } });
 
-    const run = await db.run.findUniqueOrThrow({ where: { id: 'r1' }, include: { epochs: true, weights: true } });
+    const run = await db.run.findUniqueOrThrow({ where: { id: 'r1' }, include: { epochs: true, weights: true, weightChunks: true } });
     expect(run.startedAt.toISOString()).toBe(started.toISOString());
     expect(run.status).toBe('running');
     expect(run.backendMeasurements).toBe('[]');
     expect(run.epochs).toEqual([
       { runId: 'r1', epoch: 0, loss: 1.5, accuracy: 0.25, valLoss: null, valAccuracy: 0.125, durationMs: 10.5, samplesPerSec: 99.5 },
     ]);
-    expect(Array.from(run.weights!.data)).toEqual([0, 1, 2, 255]);
+    expect(run.weights).toMatchObject({ byteLength: 4, chunkSetId: 's1' });
+    expect(Array.from(run.weightChunks[0]!.data)).toEqual([0, 1, 2, 255]);
 
     await expect(
       db.runEpoch.create({ data: { runId: 'nope', epoch: 0, loss: 1, accuracy: 0, durationMs: 1, samplesPerSec: 1 } }),
@@ -177,6 +180,7 @@ describe('every model through the generated client', () => {
     expect(await db.run.count()).toBe(0);
     expect(await db.runEpoch.count()).toBe(0);
     expect(await db.runWeights.count()).toBe(0);
+    expect(await db.runWeightChunk.count()).toBe(0);
     // The fork survives its original, no longer pointing at it.
     expect((await db.architecture.findUniqueOrThrow({ where: { id: 'a2' } })).forkedFromId).toBeNull();
   });

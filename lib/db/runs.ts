@@ -2,10 +2,10 @@
 // read, update or delete them. Weights live in their own table so that
 // listing runs never loads a blob.
 import type { ArchitectureDocument } from '@/lib/schema';
-import { StoredRunStatus, type BackendMeasurement, type BackendName, type DatasetRef, type EpochMetrics, type Hyperparameters, type Run, type RunPatch, type RunSummary, type WeightSpec } from '@/lib/api/types';
+import { StoredRunStatus, type BackendMeasurement, type BackendName, type DatasetRef, type EpochMetrics, type Hyperparameters, type Run, type RunPatch, type RunSummary, type WeightSpec, WEIGHT_CHUNK_BYTES } from '@/lib/api/types';
 import { checkRunTransition } from '@/lib/api/runStates';
 import { checkArchitectureOwner, type Denied, type ForOwner } from './architectures';
-import { getDb, type Db } from './client';
+import { getDb, getWeightChunkStore, type Db } from './client';
 import { isIdLike, newId } from './ids';
 import { runSummarySelect, StoredDataError, toRun, toRunSummary, writeDocument } from './mappers';
 
@@ -210,28 +210,114 @@ export async function deleteRun(runId: string, ownerHash: string | null): Promis
   return { status: 'ok' };
 }
 
-/** Replaces the run's weights. `data` is the raw weight bytes described by `specs`. */
+/** Another upload of the same run's weights finished while this one was being stored (and dropped its chunks). */
+export class WeightsReplacedMeanwhile extends Error {
+  constructor() {
+    super('Another upload replaced these weights while this one was being stored');
+  }
+}
+
+/**
+ * Replaces the run's weights with `chunks` (1 MiB pieces, as they arrive from
+ * the upload). Each chunk is written on its own under a new chunk set; only
+ * when all are in does one short transaction point the run at the new set and
+ * drop the old one. A failure midway (the body refused or cut off, the run
+ * deleted) drops what was written and leaves the previous weights as they
+ * were; errors from `chunks` are rethrown after that.
+ */
+export async function storeRunWeights(
+  runId: string,
+  ownerHash: string | null,
+  weights: { specs: WeightSpec[]; chunks: AsyncIterable<Uint8Array<ArrayBuffer>> },
+): Promise<ForOwner<object>> {
+  const denied = await runOwnerCheck(runId, ownerHash);
+  if (denied) return denied;
+  const db = await getDb();
+  const store = await getWeightChunkStore();
+  const chunkSetId = newId();
+  let count = 0;
+  let byteLength = 0;
+  try {
+    for await (const data of weights.chunks) {
+      await store.put(runId, chunkSetId, count, data);
+      count++;
+      byteLength += data.byteLength;
+    }
+    const specs = JSON.stringify(weights.specs);
+    await db.$transaction(async (tx) => {
+      // Another upload to the same run that finished meanwhile dropped this set: refuse rather than point at a part.
+      const stored = await tx.runWeightChunk.count({ where: { runId, chunkSetId } });
+      if (stored !== count) throw new WeightsReplacedMeanwhile();
+      await tx.runWeights.upsert({ where: { runId }, create: { runId, specs, byteLength, chunkSetId }, update: { specs, byteLength, chunkSetId } });
+      await tx.runWeightChunk.deleteMany({ where: { runId, chunkSetId: { not: chunkSetId } } });
+    });
+  } catch (e) {
+    await db.runWeightChunk.deleteMany({ where: { runId, chunkSetId } }).catch(() => undefined);
+    if (e instanceof WeightsReplacedMeanwhile) throw e;
+    // The run was deleted (or given away) during the upload: say so rather than fail.
+    const gone = await runOwnerCheck(runId, ownerHash).catch(() => null);
+    if (gone) return gone;
+    throw e;
+  }
+  return { status: 'ok' };
+}
+
+/** Replaces the run's weights from bytes in memory (tests and scripts; the API streams through storeRunWeights). */
 export async function saveRunWeights(
   runId: string,
   ownerHash: string | null,
   weights: { specs: WeightSpec[]; data: Uint8Array<ArrayBuffer> },
 ): Promise<ForOwner<object>> {
+  async function* chunks() {
+    for (let at = 0; at < weights.data.byteLength; at += WEIGHT_CHUNK_BYTES) yield weights.data.slice(at, at + WEIGHT_CHUNK_BYTES);
+  }
+  return storeRunWeights(runId, ownerHash, { specs: weights.specs, chunks: chunks() });
+}
+
+export interface StoredWeights {
+  /** WeightSpec[] as stored JSON text. */
+  specs: string;
+  byteLength: number;
+  /** The bytes, one chunk at a time, read from the database as they are asked for. */
+  chunks: () => AsyncGenerator<Uint8Array>;
+}
+
+/**
+ * The run's weights, to stream: the specs and size at once, the bytes chunk
+ * by chunk. If the weights are replaced while they are read, the old chunks
+ * are gone and reading them throws, naming the chunk.
+ */
+export async function openRunWeights(runId: string, ownerHash: string | null): Promise<ForOwner<StoredWeights> | { status: 'no-weights' }> {
   const denied = await runOwnerCheck(runId, ownerHash);
   if (denied) return denied;
   const db = await getDb();
-  const values = { specs: JSON.stringify(weights.specs), data: weights.data, byteLength: weights.data.byteLength };
-  await db.runWeights.upsert({ where: { runId }, create: { runId, ...values }, update: values });
-  return { status: 'ok' };
+  const row = await db.runWeights.findUnique({ where: { runId }, select: { specs: true, byteLength: true, chunkSetId: true } });
+  if (!row) return { status: 'no-weights' };
+  const { chunkSetId, byteLength } = row;
+  const store = await getWeightChunkStore();
+  const count = Math.ceil(byteLength / WEIGHT_CHUNK_BYTES);
+  async function* chunks() {
+    for (let index = 0; index < count; index++) {
+      const chunk = await store.get(runId, chunkSetId, index);
+      if (!chunk) throw new StoredDataError(`Run ${runId}: weight chunk ${index} of ${count} is missing (replaced while it was read?)`);
+      yield chunk;
+    }
+  }
+  return { status: 'ok', specs: row.specs, byteLength, chunks };
 }
 
+/** The run's weights whole in memory (tests and scripts; the API streams through openRunWeights). */
 export async function loadRunWeights(
   runId: string,
   ownerHash: string | null,
 ): Promise<ForOwner<{ specs: string; data: Uint8Array }> | { status: 'no-weights' }> {
-  const denied = await runOwnerCheck(runId, ownerHash);
-  if (denied) return denied;
-  const db = await getDb();
-  const row = await db.runWeights.findUnique({ where: { runId }, select: { specs: true, data: true } });
-  if (!row) return { status: 'no-weights' };
-  return { status: 'ok', specs: row.specs, data: row.data };
+  const opened = await openRunWeights(runId, ownerHash);
+  if (opened.status !== 'ok') return opened;
+  const data = new Uint8Array(opened.byteLength);
+  let at = 0;
+  for await (const chunk of opened.chunks()) {
+    data.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return { status: 'ok', specs: opened.specs, data };
 }
