@@ -155,7 +155,17 @@ describe('BatchNormalization gradient on WASM', () => {
           const ours = await gradientsOn('wasm');
           expect(ours.kernels).toContain(batchNormGradKernelName);
           expect(ours.leaked).toBe(0);
-          ours.values.forEach((v, i) => expect(relativeError(v, reference.values[i]!)).toBeLessThan(1e-4));
+          // The per-channel gradients (mean, variance, offset, scale) are sums over
+          // rows·2·3 positions that can cancel to almost nothing; as for Sum and Mean
+          // above, their float32 summation-order error is judged against the size such
+          // a sum of unit-sized terms typically has (√count), not against the cancelled sum.
+          const summed = Math.sqrt(c.rows * 6);
+          ours.values.forEach((v, i) => {
+            const peak = Math.max(...Array.from(reference.values[i]!, Math.abs), 0);
+            const floor = i === 0 ? 0 : summed;
+            const error = relativeError(v, reference.values[i]!) * (peak > floor || peak === 0 ? 1 : peak / floor);
+            expect(error, `gradient ${i}`).toBeLessThan(1e-4);
+          });
         },
       ),
       { numRuns: 25 },
