@@ -10,12 +10,13 @@
 // only to 127.0.0.1; the server and its database are removed at the end.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { rssMiB } from './process-rss.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -61,35 +62,6 @@ function stats(samples) {
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   const round = (n) => Math.round(n * 10) / 10;
   return { n: sorted.length, medianMs: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(sorted[sorted.length - 1]) };
-}
-
-/** RSS in MiB of the server process and its children (Next may run the app in a child). */
-function rssMiB(rootPid) {
-  const children = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length > 0) {
-    const pid = stack.pop();
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) total += Number(m[1]);
-    } catch {
-      // Gone.
-    }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return Math.round((total / 1024) * 10) / 10;
 }
 
 /** A valid document of `n` nodes: Input, Flatten, a chain of small Dense layers, a softmax Dense. */
@@ -266,8 +238,8 @@ try {
     results.uploads = {
       statuses: uploads.map((u) => u.status),
       msEach: uploads.map((u) => Math.round(u.ms)),
-      rssBeforeMiB: rssBefore,
-      rssPeakMiB: peak,
+      rssBeforeMiB: Math.round(rssBefore * 10) / 10,
+      rssPeakMiB: Math.round(peak * 10) / 10,
       rssAddedMiB: Math.round((peak - rssBefore) * 10) / 10,
       bytesEach: payload.byteLength,
     };

@@ -7,12 +7,13 @@
 // Bounded (request timeouts, fixed rounds), loopback only; the scratch
 // database or schema is removed at the end.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freshPostgresSchema, startInstance } from './app-instances.mjs';
+import { rssMiB } from './process-rss.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,35 +32,6 @@ const port = Number(args.port);
 const rounds = Math.min(Math.max(Number(args.rounds), 1), 5);
 const MiB = 1024 * 1024;
 const WEIGHT_BYTES = 60 * MiB;
-
-/** RSS in MiB of the server process and its children (Next may run the app in a child). */
-function rssMiB(rootPid) {
-  const children = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length > 0) {
-    const pid = stack.pop();
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) total += Number(m[1]);
-    } catch {
-      // Gone.
-    }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total / 1024;
-}
 
 const round1 = (n) => Math.round(n * 10) / 10;
 const gcMs = Math.max(Number(args['gc-ms']) || 0, 0);
