@@ -38,6 +38,23 @@ function errorOf(res: Reply): string {
   return (res.body as { error: string }).error;
 }
 
+/** A run of the owner's architecture, as the trainer creates it; returns its id. */
+async function createRunOf(owner: TestBrowser, architectureId: string): Promise<string> {
+  const run = await owner.call(createRun, {
+    method: 'POST',
+    path: `/api/architectures/${architectureId}/runs`,
+    params: { id: architectureId },
+    body: {
+      document: templateDocument('dense-baseline'),
+      dataset: { name: 'MNIST', hash: 'abc123', shape: [28, 28, 1], classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], trainCount: 8000, testCount: 2000 },
+      hyperparameters: { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 3, validationSplit: 0.1, shuffle: true, seed: 42 },
+      backend: 'cpu',
+    },
+  });
+  expect(run.status).toBe(201);
+  return (run.body as { id: string }).id;
+}
+
 describe('malformed input (item 13)', () => {
   it('answers 100,000 levels of nested JSON in a field with 400 and a message, not a 500', async () => {
     const browser = new TestBrowser();
@@ -82,18 +99,7 @@ describe('content types (item 14)', () => {
   it('takes weights only as application/octet-stream, and a bodyless fork with no type', async () => {
     const owner = new TestBrowser();
     const created = (await createOne(owner)).body as { id: string; shareId: string };
-    const run = await owner.call(createRun, {
-      method: 'POST',
-      path: `/api/architectures/${created.id}/runs`,
-      params: { id: created.id },
-      body: {
-        document: templateDocument('dense-baseline'),
-        dataset: { name: 'MNIST', hash: 'abc123', shape: [28, 28, 1], classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], trainCount: 8000, testCount: 2000 },
-        hyperparameters: { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 3, validationSplit: 0.1, shuffle: true, seed: 42 },
-        backend: 'cpu',
-      },
-    });
-    const runId = (run.body as { id: string }).id;
+    const runId = await createRunOf(owner, created.id);
     const weights = encodeWeights([{ name: 'w', shape: [2], dtype: 'float32' }], new Float32Array([1, 2]).buffer);
     const asJson = await owner.call(putWeights, { method: 'PUT', path: `/api/runs/${runId}/weights`, params: { id: runId }, raw: weights, headers: { 'content-type': 'application/json' } });
     expect(asJson.status).toBe(415);
@@ -243,18 +249,7 @@ describe('weights with hostile specs (items 13 and 17)', () => {
   it('answers deeply nested or huge weight specs with a short 400', async () => {
     const owner = new TestBrowser();
     const created = (await createOne(owner)).body as { id: string };
-    const run = await owner.call(createRun, {
-      method: 'POST',
-      path: `/api/architectures/${created.id}/runs`,
-      params: { id: created.id },
-      body: {
-        document: templateDocument('dense-baseline'),
-        dataset: { name: 'MNIST', hash: 'abc123', shape: [28, 28, 1], classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], trainCount: 8000, testCount: 2000 },
-        hyperparameters: { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 3, validationSplit: 0.1, shuffle: true, seed: 42 },
-        backend: 'cpu',
-      },
-    });
-    const runId = (run.body as { id: string }).id;
+    const runId = await createRunOf(owner, created.id);
     const framed = (specsJson: string) => {
       const json = new TextEncoder().encode(specsJson);
       const out = new Uint8Array(4 + json.length);
