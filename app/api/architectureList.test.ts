@@ -9,22 +9,17 @@ import { hashOwnerSecret, ownerSecretFromCookieHeader } from '@/lib/db/owner-sec
 import { newId, newShareId } from '@/lib/db/ids';
 import { ArchitectureList, type ArchitectureSummary } from '@/lib/api/types';
 import { templateDocument } from '@/lib/templates';
-import { GET as list, POST as create } from './architectures/route';
+import { GET as list } from './architectures/route';
 import { PUT as update } from './architectures/[id]/route';
 import { POST as createRun } from './architectures/[id]/runs/route';
 import { DELETE as removeRun } from './runs/[id]/route';
 import { POST as postEpoch } from './runs/[id]/epochs/route';
+import { createArchitectureAs } from './testing';
 
 const temp = createTempDatabase();
 afterAll(() => temp.cleanup());
 
 const doc = (name: string) => ({ ...templateDocument('course-cnn'), name });
-
-async function createOne(browser: TestBrowser, name: string) {
-  const res = await browser.call(create, { method: 'POST', path: '/api/architectures', body: { name, document: doc(name) } });
-  expect(res.status).toBe(201);
-  return res.body as { id: string; version: number };
-}
 
 async function page(browser: TestBrowser, query = '') {
   const res = await browser.call(list, { path: `/api/architectures${query}` });
@@ -53,7 +48,7 @@ function ownerHashOf(browser: TestBrowser): string {
 describe('architecture list', () => {
   it('shows parameter and error counts stored at save time, without reading the documents again', async () => {
     const owner = new TestBrowser();
-    const { id } = await createOne(owner, 'Course CNN');
+    const { id } = await createArchitectureAs(owner, 'Course CNN');
     const first = await page(owner);
     expect(first.architectures).toEqual([expect.objectContaining({ id, name: 'Course CNN', paramCount: expect.any(Number), errorCount: 0 })]);
     const paramCount = first.architectures[0]!.paramCount;
@@ -79,7 +74,7 @@ describe('architecture list', () => {
   it('pages through the list newest first with a cursor: no row twice, none missed, even with equal timestamps', async () => {
     const owner = new TestBrowser();
     const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await createOne(owner, `Net ${i}`)).id);
+    for (let i = 0; i < 7; i++) ids.push((await createArchitectureAs(owner, `Net ${i}`)).id);
     // Three of them modified in the same millisecond: the id breaks the tie.
     const db = await getDb();
     const same = new Date('2026-01-01T00:00:00.000Z');
@@ -101,7 +96,7 @@ describe('architecture list', () => {
 
   it('refuses a bad limit or cursor with 400 naming it', async () => {
     const owner = new TestBrowser();
-    await createOne(owner, 'One');
+    await createArchitectureAs(owner, 'One');
     for (const [query, path] of [
       ['?limit=0', 'limit'],
       ['?limit=101', 'limit'],
@@ -119,7 +114,7 @@ describe('architecture list', () => {
 
   it('lists an owner with 1,100 architectures (past SQLite’s bound-parameter limit), every one exactly once', async () => {
     const owner = new TestBrowser();
-    await createOne(owner, 'First');
+    await createArchitectureAs(owner, 'First');
     const ownerHash = ownerHashOf(owner);
     const document = JSON.stringify(doc('Bulk'));
     const db = await getDb();
@@ -144,8 +139,8 @@ describe('architecture list', () => {
 
   it('fills in the summary of rows saved before summaries were stored, once, without reordering the list', async () => {
     const owner = new TestBrowser();
-    const older = await createOne(owner, 'Older');
-    const newer = await createOne(owner, 'Newer');
+    const older = await createArchitectureAs(owner, 'Older');
+    const newer = await createArchitectureAs(owner, 'Newer');
     const db = await getDb();
     // As the migration leaves rows written by earlier versions.
     await db.$executeRaw`UPDATE "Architecture" SET "paramCount" = NULL, "errorCount" = NULL WHERE "id" IN (${older.id}, ${newer.id})`;
@@ -164,8 +159,8 @@ describe('architecture list', () => {
 
   it('still lists a row whose stored document breaks a limit added since it was saved (one error, no count), instead of failing the page', async () => {
     const owner = new TestBrowser();
-    const kept = await createOne(owner, 'Fine');
-    const old = await createOne(owner, 'From before the limits');
+    const kept = await createArchitectureAs(owner, 'Fine');
+    const old = await createArchitectureAs(owner, 'From before the limits');
     const db = await getDb();
     const document = doc('From before the limits');
     const conv = document.nodes.find((n) => n.type === 'Conv2D')!;
@@ -178,8 +173,8 @@ describe('architecture list', () => {
 
   it('keeps run counts and best accuracy in step as runs are created, trained and deleted, without counting as an edit', async () => {
     const owner = new TestBrowser();
-    const a = await createOne(owner, 'A');
-    const b = await createOne(owner, 'B');
+    const a = await createArchitectureAs(owner, 'A');
+    const b = await createArchitectureAs(owner, 'B');
     const runBody = {
       document: templateDocument('dense-baseline'),
       dataset: { name: 'MNIST', hash: 'h', shape: [28, 28, 1], classNames: ['0', '1'], trainCount: 10, testCount: 5 },

@@ -9,17 +9,14 @@ import { GET as list, POST as create } from './architectures/route';
 import { DELETE as remove, GET as read, PUT as update } from './architectures/[id]/route';
 import { GET as shared } from './shared/[shareId]/route';
 import { POST as fork } from './shared/[shareId]/fork/route';
+import { createArchitectureAs } from './testing';
 
 const temp = createTempDatabase();
 afterAll(() => temp.cleanup());
 
 const doc = () => templateDocument('course-cnn');
 
-async function createOne(browser: TestBrowser, name = 'My CNN') {
-  const res = await browser.call(create, { method: 'POST', path: '/api/architectures', body: { name, document: { ...doc(), name } } });
-  expect(res.status).toBe(201);
-  return res.body as { id: string; shareId: string; version: number };
-}
+const createOne = (browser: TestBrowser, name = 'My CNN') => createArchitectureAs(browser, name);
 
 /** No error body ever carries a stack trace or internals. */
 function expectCleanError(res: Reply) {

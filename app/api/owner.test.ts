@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTempDatabase } from '@/lib/db/testing';
 import { TestBrowser, type Reply } from '@/lib/api/testing';
 import { templateDocument } from '@/lib/templates';
-import { GET as list, POST as create } from './architectures/route';
+import { GET as list } from './architectures/route';
 import { GET as read, PUT as update } from './architectures/[id]/route';
 import { DELETE as shareOff, POST as shareReplace } from './architectures/[id]/share/route';
 import { GET as shared } from './shared/[shareId]/route';
@@ -12,17 +12,12 @@ import { POST as fork } from './shared/[shareId]/fork/route';
 import { POST as mint } from './owner/route';
 import { POST as revealKey } from './owner/recovery-key/route';
 import { POST as recover } from './owner/recover/route';
+import { createArchitectureAs } from './testing';
 
 const temp = createTempDatabase();
 afterAll(() => temp.cleanup());
 
 const doc = (name: string) => ({ ...templateDocument('course-cnn'), name });
-
-async function createOne(browser: TestBrowser, name: string) {
-  const res = await browser.call(create, { method: 'POST', path: '/api/architectures', body: { name, document: doc(name) } });
-  expect(res.status).toBe(201);
-  return res.body as { id: string; shareId: string; version: number };
-}
 
 async function names(browser: TestBrowser): Promise<string[]> {
   const res = await browser.call(list, { path: '/api/architectures' });
@@ -53,7 +48,7 @@ describe('owner mint', () => {
     expect(again).toMatchObject({ status: 200, body: { minted: false } });
     expect(again.headers.get('set-cookie')).toBeNull();
     // Saves after the mint keep that owner.
-    await createOne(browser, 'After mint');
+    await createArchitectureAs(browser, 'After mint');
     expect(browser.cookie).toBe(cookie);
   });
 });
@@ -63,7 +58,7 @@ describe('recovery key', () => {
     const none = await new TestBrowser().call(revealKey, { method: 'POST', path: '/api/owner/recovery-key' });
     expect(none.status).toBe(401);
     const owner = new TestBrowser();
-    await createOne(owner, 'Mine');
+    await createArchitectureAs(owner, 'Mine');
     const res = await owner.call(revealKey, { method: 'POST', path: '/api/owner/recovery-key' });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -72,7 +67,7 @@ describe('recovery key', () => {
 
   it('makes another browser the owner: it lists, reads and edits the architectures', async () => {
     const home = new TestBrowser();
-    const { id } = await createOne(home, 'Home net');
+    const { id } = await createArchitectureAs(home, 'Home net');
     const key = await keyOf(home);
 
     const laptop = new TestBrowser();
@@ -89,10 +84,10 @@ describe('recovery key', () => {
 
   it('moves what the new browser already owned to the recovered owner, keeping their last-modified times', async () => {
     const home = new TestBrowser();
-    await createOne(home, 'Home A');
+    await createArchitectureAs(home, 'Home A');
     const key = await keyOf(home);
     const laptop = new TestBrowser();
-    const local = await createOne(laptop, 'Laptop B');
+    const local = await createArchitectureAs(laptop, 'Laptop B');
     const before = await laptop.call(read, { path: `/api/architectures/${local.id}`, params: { id: local.id } });
 
     const res = await recoverWith(laptop, { key });
@@ -105,7 +100,7 @@ describe('recovery key', () => {
 
   it('refuses a malformed key with 400 naming the problem, without echoing it, and changes nothing', async () => {
     const laptop = new TestBrowser();
-    await createOne(laptop, 'Kept');
+    await createArchitectureAs(laptop, 'Kept');
     const cookie = laptop.cookie;
     const short = await recoverWith(laptop, { key: 'abc123' });
     expect(short.status).toBe(400);
@@ -122,7 +117,7 @@ describe('recovery key', () => {
 
   it('refuses a well-formed key that owns nothing with 404 and changes nothing', async () => {
     const laptop = new TestBrowser();
-    await createOne(laptop, 'Still mine');
+    await createArchitectureAs(laptop, 'Still mine');
     const cookie = laptop.cookie;
     const res = await recoverWith(laptop, { key: 'A'.repeat(43) });
     expect(res.status).toBe(404);
@@ -134,7 +129,7 @@ describe('recovery key', () => {
 
   it('takes the key only as JSON, so a form on another site cannot post one', async () => {
     const home = new TestBrowser();
-    await createOne(home, 'Target');
+    await createArchitectureAs(home, 'Target');
     const key = await keyOf(home);
     const victim = new TestBrowser();
     const res = await victim.call(recover, { method: 'POST', path: '/api/owner/recover', raw: `key=${key}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
@@ -146,7 +141,7 @@ describe('recovery key', () => {
 describe('share links', () => {
   it('replaces the link: the new one opens, the old one is 404 for viewing and forking', async () => {
     const owner = new TestBrowser();
-    const { id, shareId: old } = await createOne(owner, 'Shared');
+    const { id, shareId: old } = await createArchitectureAs(owner, 'Shared');
     const res = await owner.call(shareReplace, { method: 'POST', path: `/api/architectures/${id}/share`, params: { id } });
     expect(res.status).toBe(201);
     const { shareId } = res.body as { shareId: string };
@@ -162,7 +157,7 @@ describe('share links', () => {
 
   it('turns the link off: it is 404, the owner sees no link, and turning on gives a new one', async () => {
     const owner = new TestBrowser();
-    const { id, shareId: old } = await createOne(owner, 'Private now');
+    const { id, shareId: old } = await createArchitectureAs(owner, 'Private now');
     const off = await owner.call(shareOff, { method: 'DELETE', path: `/api/architectures/${id}/share`, params: { id } });
     expect(off.status).toBe(204);
     const visitor = new TestBrowser();
@@ -181,9 +176,9 @@ describe('share links', () => {
 
   it('lets only the owner change the link: others 403, cookieless 401, unknown id 404', async () => {
     const owner = new TestBrowser();
-    const { id, shareId } = await createOne(owner, 'Guarded');
+    const { id, shareId } = await createArchitectureAs(owner, 'Guarded');
     const other = new TestBrowser();
-    await createOne(other, 'Other');
+    await createArchitectureAs(other, 'Other');
     for (const [handler, method] of [
       [shareReplace, 'POST'],
       [shareOff, 'DELETE'],
