@@ -3,19 +3,12 @@
 // runs: the run counts and best accuracies come over in SQL; parameter and
 // error counts, which need the layer registry, are left NULL for the first
 // list to fill in (app/api/architectureList.test.ts checks that part).
+import Database from 'better-sqlite3';
 import { cpSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTempDatabase } from './testing';
 import { applyMigrations } from './migrate.mjs';
-
-type Statement = { run(...args: unknown[]): unknown; all(...args: unknown[]): unknown[] };
-type Sqlite = { prepare(sql: string): Statement; close(): void };
-const openSqlite = (file: string): Sqlite => {
-  const Database = createRequire(import.meta.url)('better-sqlite3') as new (f: string) => Sqlite;
-  return new Database(file);
-};
 
 const temp = createTempDatabase();
 afterAll(() => temp.cleanup());
@@ -30,7 +23,7 @@ describe('list summaries migration', () => {
     cpSync(path.join(migrationsDir, '20250601000000_init'), path.join(initOnly, '20250601000000_init'), { recursive: true });
     const file = path.join(temp.dir, 'old.db');
     applyMigrations(file, initOnly);
-    const db = openSqlite(file);
+    const db = new Database(file);
     const now = new Date().toISOString();
     const arch = db.prepare('INSERT INTO "Architecture" ("id", "name", "document", "ownerHash", "shareId", "updatedAt") VALUES (?, ?, \'{}\', \'o\', ?, ?)');
     arch.run('a', 'Trained', 'sa', now);
@@ -44,7 +37,7 @@ describe('list summaries migration', () => {
     db.close();
 
     expect(applyMigrations(file, migrationsDir)).toContain('20261201000100_architecture_list_summaries');
-    const after = openSqlite(file);
+    const after = new Database(file);
     const rows = after.prepare('SELECT "id", "runCount", "bestValAccuracy", "paramCount", "errorCount" FROM "Architecture" ORDER BY "id"').all();
     after.close();
     expect(rows).toEqual([

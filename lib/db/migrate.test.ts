@@ -2,22 +2,15 @@
 // The hand-written SQL and schema.prisma must not drift apart: apply every
 // migration to an empty database, compare each table with the generated
 // client's fields, and exercise every model through the client.
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTempDatabase } from './testing';
 import { getDb } from './client';
 import { applyMigrations, listMigrations } from './migrate.mjs';
 import { Prisma } from './generated/client';
-
-// better-sqlite3 ships no types; this is the little the test needs.
-type Sqlite = { prepare(sql: string): { all(): unknown[] }; close(): void };
-const openSqlite = (file: string): Sqlite => {
-  const Database = createRequire(import.meta.url)('better-sqlite3') as new (f: string) => Sqlite;
-  return new Database(file);
-};
 
 const temp = createTempDatabase();
 afterAll(() => temp.cleanup());
@@ -117,7 +110,7 @@ describe('migrations', () => {
     const file = path.join(temp.dir, 'failing.db');
     expect(() => applyMigrations(file, dir)).toThrow(/20250102000000_broken failed and was rolled back/);
     // Nothing was applied (one transaction), and the failure is on record with its error.
-    const sqlite = openSqlite(file);
+    const sqlite = new Database(file);
     const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('A', 'B')").all();
     const record = sqlite.prepare('SELECT migration_name, logs, finished_at, rolled_back_at FROM "_prisma_migrations"').all();
     sqlite.close();
