@@ -4,9 +4,9 @@
 // WebGPU and WebGL all start under the policy). And the security headers are
 // there, X-Powered-By is not.
 import { expect, test, type Page } from '@playwright/test';
-import path from 'node:path';
 import { TrainPage } from './pages/train';
 import { tinyCnn } from './fixtures/tinyCnn';
+import { DatasetsPage } from './pages/datasets';
 
 const learnPages = ['/learn', '/learn/kernels', '/learn/convolution', '/learn/stride', '/learn/padding', '/learn/neuron', '/learn/edges', '/learn/pooling', '/learn/dropout', '/learn/architecture', '/learn/perceive'];
 
@@ -63,11 +63,9 @@ test('every page loads under the CSP with no violation and no console error, and
 
   // The import worker parses a CSV under the policy too.
   await page.goto('/datasets');
-  await page.getByRole('button', { name: 'Import dataset…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import a dataset' });
-  await dialog.getByLabel('Files').setInputFiles(path.join(import.meta.dirname, 'fixtures', 'data', 'signs-small.csv'));
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog).toBeHidden();
+  const datasets = new DatasetsPage(page);
+  await datasets.importFiles('signs-small.csv');
+  await expect(datasets.dialog).toBeHidden();
   expect(await violations(page)).toEqual([]);
 
   // Every backend is screened or measured on the model in the worker (WASM with

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import path from 'node:path';
 import { TrainPage } from './pages/train';
 import { tinyCnn } from './fixtures/tinyCnn';
+import { DatasetsPage } from './pages/datasets';
 
 test('trains a small CNN on WebGPU in the browser, records runs, and opens misclassified examples', async ({ page }) => {
   test.setTimeout(360_000);
@@ -57,11 +57,9 @@ test('trains on an imported CSV with a missing label value, on the backend the a
   test.setTimeout(300_000);
   // Sign-language layout: label values 0-11 with no 9, 22 training and 11 test images.
   await page.goto('/datasets');
-  await page.getByRole('button', { name: 'Import dataset…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import a dataset' });
-  await dialog.getByLabel('Files').setInputFiles(path.join(import.meta.dirname, 'fixtures', 'data', 'signs-small.csv'));
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog).toBeHidden();
+  const datasets = new DatasetsPage(page);
+  await datasets.importFiles('signs-small.csv');
+  await expect(datasets.dialog).toBeHidden();
 
   const train = new TrainPage(page);
   const id = await train.createArchitecture(tinyCnn({ name: 'Signs' }));
