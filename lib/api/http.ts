@@ -48,11 +48,12 @@ export function errorResponse(status: number, error: string, extra?: { issues?: 
 
 export const noContent = (): Response => new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
 
-function tooLarge(limit: number): Response {
+/** 413 naming the limit, for every body reader. */
+export function tooLarge(limit: number): Response {
   return errorResponse(413, `Request body is larger than the limit of ${formatBytes(limit)}`);
 }
 
-function formatBytes(n: number): string {
+export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`;
 }
 

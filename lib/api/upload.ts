@@ -3,16 +3,12 @@
 // calling this; the header is parsed and checked from the first bytes, and the
 // weight bytes then come out 1 MiB at a time, for the caller to store as they
 // arrive. Nothing here holds more than one chunk.
-import { errorResponse, type Outcome } from './http';
+import { errorResponse, formatBytes, tooLarge, type Outcome } from './http';
 import { WEIGHT_CHUNK_BYTES, type WeightSpec } from './types';
 import { decodeWeightSpecs, expectedWeightBytes } from './weights';
 
 /** The specs JSON is parsed whole, so it has its own, much smaller, limit. */
 export const MAX_WEIGHT_SPECS_BYTES = 1024 * 1024;
-
-function formatMiB(n: number): string {
-  return `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
-}
 
 /**
  * The Content-Length a body declares: null when absent (a chunked upload), or
@@ -23,7 +19,7 @@ export function declaredLength(req: Request, limit: number): Outcome<number | nu
   if (header === null) return { ok: true, value: null };
   if (!/^\d{1,16}$/.test(header.trim())) return { ok: false, response: errorResponse(400, 'Content-Length is not a byte count') };
   const length = Number(header.trim());
-  if (length > limit) return { ok: false, response: errorResponse(413, `Request body is larger than the limit of ${formatMiB(limit)}`) };
+  if (length > limit) return { ok: false, response: tooLarge(limit) };
   return { ok: true, value: length };
 }
 
@@ -100,7 +96,7 @@ class BodyBytes {
     }
     if (this.received > this.limit) {
       await this.cancel();
-      throw refused(413, `Request body is larger than the limit of ${formatMiB(this.limit)}`);
+      throw new UploadRefused(tooLarge(this.limit));
     }
     return part.value;
   }
@@ -145,7 +141,7 @@ export async function readWeightsUpload(req: Request, declared: number | null, l
     if (declared !== null && 4 + jsonLength > declared) {
       throw malformed(`header says ${jsonLength} bytes of weight specs, but only ${declared - 4} bytes follow`);
     }
-    if (jsonLength > MAX_WEIGHT_SPECS_BYTES) throw malformed(`header says ${jsonLength} bytes of weight specs, more than the limit of ${formatMiB(MAX_WEIGHT_SPECS_BYTES)}`);
+    if (jsonLength > MAX_WEIGHT_SPECS_BYTES) throw malformed(`header says ${jsonLength} bytes of weight specs, more than the limit of ${formatBytes(MAX_WEIGHT_SPECS_BYTES)}`);
     const json = new Uint8Array(jsonLength);
     const jsonGot = await body.fill(json);
     if (jsonGot < jsonLength) throw malformed(`header says ${jsonLength} bytes of weight specs, but only ${jsonGot} bytes follow`);
