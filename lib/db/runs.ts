@@ -38,17 +38,13 @@ async function findOwnedRun(runId: string, ownerHash: string | null): Promise<De
   return { status: 'ok', run };
 }
 
-async function runOwnerCheck(runId: string, ownerHash: string | null): Promise<Denied | null> {
-  const found = await findOwnedRun(runId, ownerHash);
-  return found.status === 'ok' ? null : found;
-}
-
 /**
- * Owner check alone, for handlers that must refuse before reading a large
- * body (the weights upload): unknown run -> not-found, someone else's -> forbidden.
+ * Owner check alone: unknown run -> not-found, someone else's -> forbidden.
+ * Also for handlers that must refuse before reading a large body (the weights upload).
  */
 export async function checkRunOwner(runId: string, ownerHash: string | null): Promise<Denied | null> {
-  return runOwnerCheck(runId, ownerHash);
+  const found = await findOwnedRun(runId, ownerHash);
+  return found.status === 'ok' ? null : found;
 }
 
 /**
@@ -115,7 +111,7 @@ export async function listRunsForOwner(architectureId: string, ownerHash: string
 }
 
 export async function getRunForOwner(runId: string, ownerHash: string | null): Promise<ForOwner<{ run: Run }>> {
-  const denied = await runOwnerCheck(runId, ownerHash);
+  const denied = await checkRunOwner(runId, ownerHash);
   if (denied) return denied;
   const db = await getDb();
   const row = await db.run.findUnique({ where: { id: runId }, include: { epochs: { orderBy: { epoch: 'asc' } } } });
@@ -165,7 +161,7 @@ export async function appendEpoch(runId: string, ownerHash: string | null, metri
  * racing patches cannot both pass the check.
  */
 export async function updateRun(runId: string, ownerHash: string | null, patch: RunPatch): Promise<ForOwner<{ run: RunSummary }> | RunConflict> {
-  const denied = await runOwnerCheck(runId, ownerHash);
+  const denied = await checkRunOwner(runId, ownerHash);
   if (denied) return denied;
   const db = await getDb();
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -230,7 +226,7 @@ export async function storeRunWeights(
   ownerHash: string | null,
   weights: { specs: WeightSpec[]; chunks: AsyncIterable<Uint8Array<ArrayBuffer>> },
 ): Promise<ForOwner<object>> {
-  const denied = await runOwnerCheck(runId, ownerHash);
+  const denied = await checkRunOwner(runId, ownerHash);
   if (denied) return denied;
   const db = await getDb();
   const store = await getWeightChunkStore();
@@ -255,7 +251,7 @@ export async function storeRunWeights(
     await db.runWeightChunk.deleteMany({ where: { runId, chunkSetId } }).catch(() => undefined);
     if (e instanceof WeightsReplacedMeanwhile) throw e;
     // The run was deleted (or given away) during the upload: say so rather than fail.
-    const gone = await runOwnerCheck(runId, ownerHash).catch(() => null);
+    const gone = await checkRunOwner(runId, ownerHash).catch(() => null);
     if (gone) return gone;
     throw e;
   }
@@ -288,7 +284,7 @@ export interface StoredWeights {
  * are gone and reading them throws, naming the chunk.
  */
 export async function openRunWeights(runId: string, ownerHash: string | null): Promise<ForOwner<StoredWeights> | { status: 'no-weights' }> {
-  const denied = await runOwnerCheck(runId, ownerHash);
+  const denied = await checkRunOwner(runId, ownerHash);
   if (denied) return denied;
   const db = await getDb();
   const row = await db.runWeights.findUnique({ where: { runId }, select: { specs: true, byteLength: true, chunkSetId: true } });
