@@ -1,7 +1,7 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-const pureCore = ['./lib/graph', './lib/schema', './lib/keras', './lib/codegen'];
+const pureCore = ['./lib/graph', './lib/schema', './lib/keras', './lib/codegen', './lib/layers/registry.ts', './lib/layers/registry.generated.ts', './lib/layers/shared/!(tfjs*).ts', './lib/layers/*/index.ts'];
 
 const config = [
   ...nextVitals,
@@ -19,7 +19,7 @@ const config = [
           zones: pureCore.map((target) => ({
             target,
             from: ['./app', './components', './lib/db', './lib/train', './lib/compile', './lib/data', './lib/api', './node_modules/react', './node_modules/@tensorflow', './node_modules/@prisma', './node_modules/@xyflow'],
-            message: 'lib/graph and lib/schema are pure: no React, tfjs, Prisma or app code here.',
+            message: 'lib/graph, lib/schema and the layer definitions (lib/layers/<Type>/index.ts) are pure: no React, tfjs, Prisma or app code here; tfjs goes in the type’s tfjs.ts.',
           })),
         },
       ],

@@ -3,14 +3,14 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import { formatShape, layerDef, setParams, toPair, type Padding } from '@/lib/graph';
-import { exceededLimit } from '@/lib/graph/layers/params';
-import { poolStrides, type PoolingParams } from '@/lib/graph/layers/pooling-shared';
+import { formatShape, layerDef, setParams } from '@/lib/graph';
+import { exceededLimit } from '@/lib/layers/shared/params';
+import { sizeArithmeticRows } from '@/lib/layers/shared/window';
 import { useFormatBytes } from '@/components/ui/useFormatBytes';
 import { learnLinksFor } from '@/lib/learn/links';
 import type { LayerNode } from '@/lib/schema';
 import { useAnalysis, useEditor, useEditorStore, useReadOnly } from './EditorContext';
-import { formatFieldValue, paramFields, parseFieldText, type ParamField } from './paramFields';
+import { formatFieldValue, parseFieldText, type ParamField } from './paramFields';
 import { useIssueText } from './useIssueText';
 import { useTrainingMemory } from './TrainingSettings';
 
@@ -131,36 +131,12 @@ function ChoiceField({ layer, field }: { layer: LayerNode; field: Extract<ParamF
   );
 }
 
-/** The output-size arithmetic with the real numbers: `valid: ceil((28 − 3 + 1) / 2) = 13`. */
-export function sizeArithmetic(n: number, k: number, s: number, padding: Padding): string {
-  return padding === 'same'
-    ? `same: ceil(${n} / ${s}) = ${Math.ceil(n / s)}`
-    : `valid: ceil((${n} − ${k} + 1) / ${s}) = ${Math.ceil((n - k + 1) / s)}`;
-}
-
+/** The output-size arithmetic with the real numbers, for layers with a sliding window: `valid: ceil((28 − 3 + 1) / 2) = 13`. */
 function Arithmetic({ layer, input }: { layer: LayerNode; input: readonly number[] | undefined }) {
   const t = useTranslations('editor.inspector');
-  if (!input || input.length !== 3) return null;
-  let window: readonly [number, number];
-  let strides: readonly [number, number];
-  let padding: Padding;
-  if (layer.type === 'Conv2D') {
-    window = toPair(layer.params.kernelSize);
-    strides = toPair(layer.params.strides);
-    padding = layer.params.padding;
-  } else if (layer.type === 'MaxPooling2D' || layer.type === 'AveragePooling2D') {
-    const p = layer.params as PoolingParams;
-    window = toPair(p.poolSize);
-    strides = poolStrides(p);
-    padding = p.padding;
-  } else return null;
-  const rows =
-    input[0] === input[1] && window[0] === window[1] && strides[0] === strides[1]
-      ? [sizeArithmetic(input[0]!, window[0], strides[0], padding)]
-      : [
-          `h ${sizeArithmetic(input[0]!, window[0], strides[0], padding)}`,
-          `w ${sizeArithmetic(input[1]!, window[1], strides[1], padding)}`,
-        ];
+  const geometry = layerDef(layer.type).window?.(layer.params);
+  if (!input || input.length !== 3 || !geometry) return null;
+  const rows = sizeArithmeticRows(input, geometry);
   return (
     <div className="arithmetic">
       <h3>{t('arithmetic')}</h3>
@@ -241,7 +217,7 @@ export function Inspector() {
         </dd>
       </dl>
       <form className="params" onSubmit={(e) => e.preventDefault()} key={layer.id}>
-        {paramFields[layer.type].map((field) =>
+        {layerDef(layer.type).fields.map((field) =>
           field.kind === 'select' || field.kind === 'boolean' ? (
             <ChoiceField key={field.key} layer={layer} field={field} />
           ) : (

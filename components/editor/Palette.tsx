@@ -25,7 +25,7 @@ export function Palette() {
     <aside className="palette" aria-label={t('title')}>
       <h2>{t('title')}</h2>
       <p className="muted palette-hint">{t('hint')}</p>
-      {categoryOrder.map((category) => (
+      {categoryOrder.filter((category) => layersIn(category).length > 0).map((category) => (
         <section key={category} className="palette-group" aria-labelledby={`palette-${category}`}>
           <h3 id={`palette-${category}`}>{tl(`groups.${category}`)}</h3>
           <ul>

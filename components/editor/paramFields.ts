@@ -1,43 +1,6 @@
-import { activations, type ActivationName } from '@/lib/graph/layers/params';
-import type { LayerType } from '@/lib/graph';
+import type { ParamField } from '@/lib/layers/shared/fields';
 
-/** How the inspector edits each param: the values themselves are validated by the layer's own schema. */
-export type ParamField =
-  | { key: string; kind: 'int' }
-  | { key: string; kind: 'number'; step: number }
-  | { key: string; kind: 'pair'; optional?: boolean }
-  | { key: string; kind: 'intList' }
-  | { key: string; kind: 'select'; options: readonly string[] }
-  | { key: string; kind: 'boolean' };
-
-const activation = { key: 'activation', kind: 'select', options: activations } as const satisfies ParamField;
-const padding = { key: 'padding', kind: 'select', options: ['valid', 'same'] } as const satisfies ParamField;
-const pooling: ParamField[] = [{ key: 'poolSize', kind: 'pair' }, { key: 'strides', kind: 'pair', optional: true }, padding];
-
-export const paramFields: Record<LayerType, ParamField[]> = {
-  Input: [{ key: 'shape', kind: 'intList' }],
-  Conv2D: [
-    { key: 'filters', kind: 'int' },
-    { key: 'kernelSize', kind: 'pair' },
-    { key: 'strides', kind: 'pair' },
-    padding,
-    activation,
-    { key: 'useBias', kind: 'boolean' },
-  ],
-  MaxPooling2D: pooling,
-  AveragePooling2D: pooling,
-  GlobalAveragePooling2D: [],
-  Dropout: [{ key: 'rate', kind: 'number', step: 0.05 }],
-  BatchNormalization: [
-    { key: 'momentum', kind: 'number', step: 0.01 },
-    { key: 'epsilon', kind: 'number', step: 0.0001 },
-  ],
-  Flatten: [],
-  Dense: [{ key: 'units', kind: 'int' }, activation, { key: 'useBias', kind: 'boolean' }],
-  Activation: [activation],
-  Add: [],
-  Concatenate: [{ key: 'axis', kind: 'int' }],
-};
+export type { ParamField };
 
 /** Text as typed -> the value the schema checks. Anything unparseable passes through as text, so the schema names it. */
 export function parseFieldText(field: ParamField, text: string): unknown {
@@ -66,4 +29,3 @@ export function formatFieldValue(value: unknown): string {
   return String(value);
 }
 
-export type { ActivationName };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { showValue } from '@/lib/graph/layers/params';
+import { showValue } from '@/lib/layers/shared/params';
 import { MAX_ISSUES, contentTypeRefusal, crossSiteRefusal, errorResponse, jsonDepthExceeds, readJsonBody, requestOrigin, route } from './http';
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>

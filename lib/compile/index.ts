@@ -23,13 +23,6 @@ export interface CompiledModel {
 
 export type CompileResult = CompiledModel | { ok: false; issues: GraphIssue[] };
 
-/** A stable 31-bit number per (seed, node id), so adding a node leaves the others' initial weights alone. */
-function kernelSeed(seed: number, nodeId: string): number {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (let i = 0; i < nodeId.length; i++) h = Math.imul(h ^ nodeId.charCodeAt(i), 0x01000193) >>> 0;
-  return h & 0x7fffffff;
-}
-
 /**
  * Builds a tf.LayersModel from a document with the functional API
  * (tf.input / layer.apply), so branches and merges work, not only chains.
@@ -71,7 +64,7 @@ export function compileGraph(doc: ArchitectureDocument, options: CompileOptions 
         outputs.set(id, tf.input({ shape: node.params.shape, name }));
         continue;
       }
-      const layer = buildLayer(node, name, options.seed === undefined ? null : kernelSeed(options.seed, id));
+      const layer = buildLayer(node, name, options.seed ?? null);
       const inputs = (incoming.get(id) ?? []).map((e) => outputs.get(e.source)!);
       const out = layer.apply(inputs.length === 1 ? inputs[0]! : inputs) as tf.SymbolicTensor;
       outputs.set(id, out);

@@ -1,80 +1,27 @@
 import * as tf from '@tensorflow/tfjs';
-import { activations, type ActivationName } from '../graph/layers/params';
-import { poolStrides } from '../graph/layers/pooling-shared';
+import { buildTfjsLayer } from '../layers/tfjs';
 import type { LayerNode } from '../schema';
-import { assertNever } from './assertNever';
-
-type TfActivation = NonNullable<Parameters<typeof tf.layers.activation>[0]>['activation'];
-
-/** The schema already checked the name; this only narrows its type (every name we allow exists in tfjs). */
-function tfActivation(name: string): TfActivation {
-  if (!(activations as readonly string[]).includes(name)) throw new Error(`unknown activation ${JSON.stringify(name)}`);
-  return name as ActivationName;
-}
 
 type NonInputNode = Exclude<LayerNode, { type: 'Input' }>;
 
+/** A stable 31-bit number per (seed, node id, slot), so adding a node leaves the others' initial weights alone. */
+export function kernelSeed(seed: number, nodeId: string, slot = 'kernel'): number {
+  let h = (seed ^ 0x9e3779b9) >>> 0;
+  // 'kernel' keeps the seeds every earlier run was initialised with.
+  const key = slot === 'kernel' ? nodeId : `${nodeId}/${slot}`;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return h & 0x7fffffff;
+}
+
 /**
  * One tfjs layer for one node, named `name` (derived from the node id) so that
- * errors, weights and feature maps map back to the node. `kernelSeed` makes
- * the initial weights reproducible; null leaves them random.
+ * errors, weights and feature maps map back to the node. `seed` makes the
+ * initial weights (and augmentation draws) reproducible; null leaves them random.
  */
-export function buildLayer(node: NonInputNode, name: string, kernelSeed: number | null): tf.layers.Layer {
-  const kernelInitializer = kernelSeed === null ? undefined : tf.initializers.glorotUniform({ seed: kernelSeed });
-  switch (node.type) {
-    case 'Conv2D': {
-      const p = node.params;
-      return tf.layers.conv2d({
-        name,
-        filters: p.filters,
-        kernelSize: p.kernelSize,
-        strides: p.strides,
-        padding: p.padding,
-        activation: tfActivation(p.activation),
-        useBias: p.useBias,
-        ...(kernelInitializer ? { kernelInitializer } : {}),
-      });
-    }
-    case 'MaxPooling2D':
-      return tf.layers.maxPooling2d({
-        name,
-        poolSize: node.params.poolSize,
-        strides: [...poolStrides(node.params)],
-        padding: node.params.padding,
-      });
-    case 'AveragePooling2D':
-      return tf.layers.averagePooling2d({
-        name,
-        poolSize: node.params.poolSize,
-        strides: [...poolStrides(node.params)],
-        padding: node.params.padding,
-      });
-    case 'GlobalAveragePooling2D':
-      return tf.layers.globalAveragePooling2d({ name });
-    case 'Dropout':
-      // No seed: a seeded tfjs dropout draws the same mask on every batch.
-      return tf.layers.dropout({ name, rate: node.params.rate });
-    case 'BatchNormalization':
-      return tf.layers.batchNormalization({ name, momentum: node.params.momentum, epsilon: node.params.epsilon });
-    case 'Flatten':
-      return tf.layers.flatten({ name });
-    case 'Dense': {
-      const p = node.params;
-      return tf.layers.dense({
-        name,
-        units: p.units,
-        activation: tfActivation(p.activation),
-        useBias: p.useBias,
-        ...(kernelInitializer ? { kernelInitializer } : {}),
-      });
-    }
-    case 'Activation':
-      return tf.layers.activation({ name, activation: tfActivation(node.params.activation) });
-    case 'Add':
-      return tf.layers.add({ name });
-    case 'Concatenate':
-      return tf.layers.concatenate({ name, axis: node.params.axis });
-    default:
-      return assertNever(node, 'layer type');
-  }
+export function buildLayer(node: NonInputNode, name: string, seed: number | null): tf.layers.Layer {
+  return buildTfjsLayer(node, {
+    name,
+    seed: seed === null ? null : kernelSeed(seed, node.id, 'draws'),
+    initializer: (slot = 'kernel') => (seed === null ? undefined : tf.initializers.glorotUniform({ seed: kernelSeed(seed, node.id, slot) })),
+  });
 }

@@ -1,7 +1,7 @@
 import type { ArchitectureDocument, LayerNode } from '../schema/document';
 import type { GraphIssue, LayerProblem } from './issues';
-import { PARAM_LIMITS, showLimit } from './layers/params';
-import { layerDef } from './layers/registry';
+import { PARAM_LIMITS, showLimit } from '../layers/shared/params';
+import { layerDef } from '../layers/registry';
 import { formatShape, type Shape } from './shape';
 import { incomingEdges, nodesOnCycles, outgoingEdges, reachableFrom, topologicalOrder } from './topology';
 

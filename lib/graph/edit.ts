@@ -5,33 +5,15 @@
  */
 import type { ArchitectureDocument, Edge, LayerNode, Position } from '../schema/document';
 import type { IssueFix } from './issues';
-import { layerDef, type LayerType } from './layers/registry';
+import { layerDef, type LayerType } from '../layers/registry';
 import { handleIndex, incomingEdges, outgoingEdges, wouldCreateCycle } from './topology';
 
 export type EditResult = { ok: true; doc: ArchitectureDocument } | { ok: false; code: string; message: string };
 
-function idPrefix(type: LayerType): string {
-  const prefixes: Record<LayerType, string> = {
-    Input: 'input',
-    Conv2D: 'conv',
-    MaxPooling2D: 'maxpool',
-    AveragePooling2D: 'avgpool',
-    GlobalAveragePooling2D: 'gap',
-    Dropout: 'dropout',
-    BatchNormalization: 'bn',
-    Flatten: 'flatten',
-    Dense: 'dense',
-    Activation: 'act',
-    Add: 'add',
-    Concatenate: 'concat',
-  };
-  return prefixes[type];
-}
-
 /** A readable id unused in the document: conv1, conv2, … */
 export function nextNodeId(doc: ArchitectureDocument, type: LayerType, taken: Set<string> = new Set()): string {
   const used = new Set([...doc.nodes.map((n) => n.id), ...taken]);
-  const prefix = idPrefix(type);
+  const prefix = layerDef(type).idPrefix;
   for (let i = 1; ; i++) if (!used.has(`${prefix}${i}`)) return `${prefix}${i}`;
 }
 

@@ -1,10 +1,10 @@
 export { analyzeGraph, type GraphAnalysis, type NodeAnalysis, type ParamTotals } from './analyze';
 export type { GraphIssue, IssueFix, IssueSeverity } from './issues';
-export { layerRegistry, layerTypes, layerDef, isLayerType, categoryOrder, layersIn, type LayerType, type ParamsOf } from './layers/registry';
-export type { LayerCategory } from './layers/define';
+export { layerRegistry, layerTypes, layerDef, isLayerType, categoryOrder, layersIn, type LayerType, type ParamsOf } from '../layers/registry';
+export type { LayerCategory } from '../layers/shared/define';
 export * from './shape';
 export { wouldCreateCycle, incomingEdges, outgoingEdges, topologicalOrder } from './topology';
 export * from './edit';
 export { autoLayout } from './layout';
 export { trainingMemory, TAB_MEMORY_BUDGET, OPTIMIZER_SLOTS, BYTES_PER_NUMBER, type MemoryParts, type TrainingMemory, type OptimizerSlotsName } from './memory';
-export { PARAM_LIMITS } from './layers/params';
+export { PARAM_LIMITS } from '../layers/shared/params';

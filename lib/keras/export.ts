@@ -2,20 +2,13 @@
 // who sketch here and then write Keras code. Pure: the document in, text out.
 // A graph with errors is refused with them (never code that would not build).
 import { analyzeGraph, incomingEdges, type GraphIssue } from '../graph';
-import { toPair } from '../graph/shape';
-import { poolStrides } from '../graph/layers/pooling-shared';
+import { layerDef } from '../layers/registry';
+import { pyTuple } from '../layers/shared/python';
 import type { ArchitectureDocument, LayerNode } from '../schema';
 import { pythonComment, pythonString } from '../codegen/python';
 
 export type KerasExport = { ok: true; code: string } | { ok: false; issues: GraphIssue[] };
 
-function assertNever(value: never): never {
-  throw new Error(`unhandled layer ${JSON.stringify(value)}`);
-}
-
-const pyTuple = (values: readonly number[]) => `(${values.join(', ')}${values.length === 1 ? ',' : ''})`;
-const pyBool = (value: boolean) => (value ? 'True' : 'False');
-const pyNumber = (value: number) => (Number.isInteger(value) ? String(value) : String(value));
 
 /** Python variable names: node ids made identifiers, unique, never a keyword or a builtin the code needs. */
 export function variableNames(ids: readonly string[]): Map<string, string> {
@@ -34,40 +27,9 @@ export function variableNames(ids: readonly string[]): Map<string, string> {
   return names;
 }
 
-/** The Keras layer call for one node (without its inputs), named after the node. */
+/** The Keras layer call for one node (without its inputs), named after the node: each type writes its own. */
 export function kerasLayer(node: Exclude<LayerNode, { type: 'Input' }>, layerName = node.id): string {
-  const name = `name=${pythonString(layerName)}`;
-  switch (node.type) {
-    case 'Conv2D': {
-      const p = node.params;
-      return `layers.Conv2D(${p.filters}, ${pyTuple(toPair(p.kernelSize))}, strides=${pyTuple(toPair(p.strides))}, padding=${pythonString(p.padding)}, activation=${pythonString(p.activation)}, use_bias=${pyBool(p.useBias)}, ${name})`;
-    }
-    case 'MaxPooling2D':
-    case 'AveragePooling2D': {
-      const p = node.params;
-      return `layers.${node.type}(pool_size=${pyTuple(toPair(p.poolSize))}, strides=${pyTuple(poolStrides(p))}, padding=${pythonString(p.padding)}, ${name})`;
-    }
-    case 'GlobalAveragePooling2D':
-      return `layers.GlobalAveragePooling2D(${name})`;
-    case 'Dropout':
-      return `layers.Dropout(${pyNumber(node.params.rate)}, ${name})`;
-    case 'BatchNormalization':
-      return `layers.BatchNormalization(momentum=${pyNumber(node.params.momentum)}, epsilon=${pyNumber(node.params.epsilon)}, ${name})`;
-    case 'Flatten':
-      return `layers.Flatten(${name})`;
-    case 'Dense': {
-      const p = node.params;
-      return `layers.Dense(${p.units}, activation=${pythonString(p.activation)}, use_bias=${pyBool(p.useBias)}, ${name})`;
-    }
-    case 'Activation':
-      return `layers.Activation(${pythonString(node.params.activation)}, ${name})`;
-    case 'Add':
-      return `layers.Add(${name})`;
-    case 'Concatenate':
-      return `layers.Concatenate(axis=${node.params.axis}, ${name})`;
-    default:
-      return assertNever(node);
-  }
+  return layerDef(node.type).keras(node.params, pythonString(layerName));
 }
 
 /**
@@ -101,7 +63,7 @@ export function exportKeras(doc: ArchitectureDocument): KerasExport {
       continue;
     }
     const inputs = (incoming.get(id) ?? []).map((e) => vars.get(e.source)!);
-    const call = inputs.length === 1 && node.type !== 'Add' && node.type !== 'Concatenate' ? inputs[0]! : `[${inputs.join(', ')}]`;
+    const call = layerDef(node.type).inputs.max === 1 ? inputs[0]! : `[${inputs.join(', ')}]`;
     lines.push(`${v} = ${kerasLayer(node, kerasName(id, v))}(${call})`);
   }
   lines.push(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { layerRegistry, layerTypes, type LayerType, type ParamsOf } from '../graph/layers/registry';
-import { showValue } from '../graph/layers/params';
+import { layerRegistry, layerTypes, type LayerType, type ParamsOf } from '../layers/registry';
+import { showValue } from '../layers/shared/params';
 
 export const CURRENT_VERSION = 1 as const;
 

@@ -1,4 +1,4 @@
-import { showValue } from '../graph/layers/params';
+import { showValue } from '../layers/shared/params';
 import { CURRENT_VERSION } from './document';
 
 /**

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { shapeError, shapeOk } from '../issues';
-import { formatShape } from '../shape';
-import { defineLayer } from './define';
-import { activation, booleanParam, positiveInt } from './params';
+import { shapeError, shapeOk } from '../../graph/issues';
+import { formatShape } from '../../graph/shape';
+import { defineLayer } from '../shared/define';
+import { activationField, useBiasField } from '../shared/fields';
+import { activation, booleanParam, positiveInt } from '../shared/params';
+import { pyBool, pythonString } from '../shared/python';
 
 export const DenseParams = z.strictObject({
   units: positiveInt,
@@ -14,6 +16,7 @@ export type DenseParams = z.infer<typeof DenseParams>;
 export const Dense = defineLayer({
   type: 'Dense',
   category: 'core',
+  idPrefix: 'dense',
   params: DenseParams,
   initialParams: { units: 128, activation: 'relu', useBias: true },
   inputs: { min: 1, max: 1 },
@@ -36,4 +39,6 @@ export const Dense = defineLayer({
     return { trainable: n * p.units + (p.useBias ? p.units : 0), nonTrainable: 0 };
   },
   summary: (p) => `${p.units} · ${p.activation}`,
+  fields: [{ key: 'units', kind: 'int' }, activationField, useBiasField],
+  keras: (p, name) => `layers.Dense(${p.units}, activation=${pythonString(p.activation)}, use_bias=${pyBool(p.useBias)}, name=${name})`,
 });

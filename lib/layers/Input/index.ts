@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { shapeOk } from '../issues';
-import { defineLayer, noParams } from './define';
-import { PARAM_LIMITS, showLimit, showValue } from './params';
+import { shapeOk } from '../../graph/issues';
+import { defineLayer, noParams } from '../shared/define';
+import { PARAM_LIMITS, showLimit, showValue } from '../shared/params';
+import { pyTuple } from '../shared/python';
 
 /** The largest value of each dimension of an Input of this rank: [n], [h, w] or [h, w, c]. */
 export function inputShapeLimits(rank: number): number[] {
@@ -42,10 +43,14 @@ export type InputParams = z.infer<typeof InputParams>;
 export const Input = defineLayer({
   type: 'Input',
   category: 'input',
+  idPrefix: 'input',
   params: InputParams,
   initialParams: { shape: [28, 28, 1] },
   inputs: { min: 0, max: 0 },
   outputShape: (_inputs, p) => shapeOk([...p.shape]),
   paramCount: () => noParams,
   summary: (p) => p.shape.join('×'),
+  fields: [{ key: 'shape', kind: 'intList' }],
+  // The exporter writes keras.Input itself; this is what a layer list would show.
+  keras: (p, name) => `keras.Input(shape=${pyTuple(p.shape)}, name=${name})`,
 });

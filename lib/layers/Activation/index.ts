@@ -1,18 +1,24 @@
 import { z } from 'zod';
-import { shapeOk } from '../issues';
-import { defineLayer, noParams } from './define';
-import { activation } from './params';
+import { shapeOk } from '../../graph/issues';
+import { defineLayer, noParams } from '../shared/define';
+import { activationField } from '../shared/fields';
+import { activation } from '../shared/params';
+import { pythonString } from '../shared/python';
 
 export const ActivationParams = z.strictObject({ activation });
 export type ActivationParams = z.infer<typeof ActivationParams>;
 
 export const Activation = defineLayer({
   type: 'Activation',
-  category: 'core',
+  category: 'activation',
+  paletteRank: 10,
+  idPrefix: 'act',
   params: ActivationParams,
   initialParams: { activation: 'relu' },
   inputs: { min: 1, max: 1 },
   outputShape: (inputs) => shapeOk([...(inputs[0] ?? [])]),
   paramCount: () => noParams,
   summary: (p) => p.activation,
+  fields: [activationField],
+  keras: (p, name) => `layers.Activation(${pythonString(p.activation)}, name=${name})`,
 });

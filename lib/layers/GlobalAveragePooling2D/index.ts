@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { shapeError, shapeOk } from '../issues';
-import { expectImage } from './conv-shared';
-import { defineLayer, noParams } from './define';
+import { shapeError, shapeOk } from '../../graph/issues';
+import { expectImage } from '../shared/window';
+import { defineLayer, noParams } from '../shared/define';
 
 export const GlobalAveragePooling2DParams = z.strictObject({});
 export type GlobalAveragePooling2DParams = z.infer<typeof GlobalAveragePooling2DParams>;
@@ -9,6 +9,8 @@ export type GlobalAveragePooling2DParams = z.infer<typeof GlobalAveragePooling2D
 export const GlobalAveragePooling2D = defineLayer({
   type: 'GlobalAveragePooling2D',
   category: 'pooling',
+  paletteRank: 30,
+  idPrefix: 'gap',
   params: GlobalAveragePooling2DParams,
   initialParams: {},
   inputs: { min: 1, max: 1 },
@@ -20,4 +22,6 @@ export const GlobalAveragePooling2D = defineLayer({
   },
   paramCount: () => noParams,
   summary: () => '',
+  fields: [],
+  keras: (_p, name) => `layers.GlobalAveragePooling2D(name=${name})`,
 });

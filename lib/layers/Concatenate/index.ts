@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { shapeError, shapeOk } from '../issues';
-import { formatShape } from '../shape';
-import { defineLayer, noParams } from './define';
-import { showValue } from './params';
+import { shapeError, shapeOk } from '../../graph/issues';
+import { formatShape } from '../../graph/shape';
+import { defineLayer, noParams } from '../shared/define';
+import { showValue } from '../shared/params';
 
 const axis = z.unknown().transform((value, ctx) => {
   if (typeof value !== 'number' || !Number.isInteger(value) || value === 0) {
@@ -22,6 +22,8 @@ export type ConcatenateParams = z.infer<typeof ConcatenateParams>;
 export const Concatenate = defineLayer({
   type: 'Concatenate',
   category: 'merge',
+  paletteRank: 20,
+  idPrefix: 'concat',
   params: ConcatenateParams,
   initialParams: { axis: -1 },
   inputs: { min: 2, max: Number.POSITIVE_INFINITY },
@@ -60,4 +62,6 @@ export const Concatenate = defineLayer({
   },
   paramCount: () => noParams,
   summary: (p) => `axis ${showValue(p.axis)}`,
+  fields: [{ key: 'axis', kind: 'int' }],
+  keras: (p, name) => `layers.Concatenate(axis=${p.axis}, name=${name})`,
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { shapeError, shapeOk } from '../issues';
-import { formatShape, shapesEqual } from '../shape';
-import { defineLayer, noParams } from './define';
+import { shapeError, shapeOk } from '../../graph/issues';
+import { formatShape, shapesEqual } from '../../graph/shape';
+import { defineLayer, noParams } from '../shared/define';
 
 export const AddParams = z.strictObject({});
 export type AddParams = z.infer<typeof AddParams>;
@@ -9,6 +9,8 @@ export type AddParams = z.infer<typeof AddParams>;
 export const Add = defineLayer({
   type: 'Add',
   category: 'merge',
+  paletteRank: 10,
+  idPrefix: 'add',
   params: AddParams,
   initialParams: {},
   inputs: { min: 2, max: Number.POSITIVE_INFINITY },
@@ -26,4 +28,6 @@ export const Add = defineLayer({
   },
   paramCount: () => noParams,
   summary: () => '',
+  fields: [],
+  keras: (_p, name) => `layers.Add(name=${name})`,
 });
