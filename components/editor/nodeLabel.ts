@@ -2,32 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
-import { formatShapeCompact, toPair, type LayerType, type NodeAnalysis, type ParamsOf } from '@/lib/graph';
+import { formatShapeCompact, layerDef, type NodeAnalysis } from '@/lib/graph';
 import type { LayerNode } from '@/lib/schema';
 import { useIssueText } from './useIssueText';
-
-type Values = Record<string, string | number>;
-
-const square = (value: number | readonly [number, number]) => toPair(value).join('×');
-
-/**
- * The values each layer type's key settings message (editor.node.settings.<type>) reads.
- * Typed per layer type, so a new type fails to compile until it says what matters about it.
- */
-const settingsValues: { [T in LayerType]: (params: ParamsOf<T>, inputCount: number) => Values } = {
-  Input: (p) => ({ shape: p.shape.join('×') }),
-  Conv2D: (p) => ({ filters: p.filters, kernel: square(p.kernelSize), stride: square(p.strides ?? 1), padding: p.padding ?? 'valid', activation: p.activation ?? 'linear' }),
-  MaxPooling2D: (p) => ({ pool: square(p.poolSize ?? 2), stride: square(p.strides ?? p.poolSize ?? 2), padding: p.padding ?? 'valid' }),
-  AveragePooling2D: (p) => ({ pool: square(p.poolSize ?? 2), stride: square(p.strides ?? p.poolSize ?? 2), padding: p.padding ?? 'valid' }),
-  GlobalAveragePooling2D: () => ({}),
-  Dropout: (p) => ({ rate: p.rate }),
-  BatchNormalization: (p) => ({ momentum: p.momentum ?? 0.99 }),
-  Flatten: () => ({}),
-  Dense: (p) => ({ units: p.units, activation: p.activation ?? 'linear' }),
-  Activation: (p) => ({ activation: p.activation }),
-  Add: (_p, inputs) => ({ inputs }),
-  Concatenate: (p, inputs) => ({ inputs, axis: String(p.axis ?? -1) }),
-};
 
 /**
  * A canvas node's accessible name: its type, id, key settings and output shape, then
@@ -39,7 +16,7 @@ export function useNodeLabel(): (layer: LayerNode, analysis: NodeAnalysis, input
   const issueText = useIssueText();
   return useCallback(
     (layer, analysis, inputCount) => {
-      const values = (settingsValues[layer.type] as (p: unknown, inputs: number) => Values)(layer.params, inputCount);
+      const values = layerDef(layer.type).spoken(layer.params, inputCount);
       const label = t('label', {
         layer: layer.type,
         id: layer.id,

@@ -26,7 +26,10 @@ function sampleInputs(type: LayerType): Shape[] {
   return Array.from({ length: def.inputs.min }, () => image);
 }
 
-type Messages = { layers: { descriptions: Record<string, string>; params: Record<string, string>; groups: Record<string, string> } };
+type Messages = {
+  layers: { descriptions: Record<string, string>; params: Record<string, string>; groups: Record<string, string> };
+  editor: { node: { settings: Record<string, string> } };
+};
 
 describe('every layer type has every part', () => {
   it('lists the registered types (the registry is generated from lib/layers)', () => {
@@ -82,7 +85,10 @@ describe('every layer type has every part', () => {
     });
 
     it.each(['en', 'zh-CN'] as const)('has its messages in %s', (locale) => {
-      const m = (messagesByLocale[locale] as unknown as Messages).layers;
+      const all = messagesByLocale[locale] as unknown as Messages;
+      const m = all.layers;
+      expect(all.editor.node.settings[type], `editor.node.settings.${type} (the screen-reader label)`).toBeTruthy();
+      expect(typeof def.spoken(def.initialParams, def.inputs.min)).toBe('object');
       expect(m.descriptions[type], `layers.descriptions.${type}`).toBeTruthy();
       expect(m.groups[def.category], `layers.groups.${def.category}`).toBeTruthy();
       for (const field of def.fields) expect(m.params[field.key], `layers.params.${field.key}`).toBeTruthy();

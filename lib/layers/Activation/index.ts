@@ -19,6 +19,7 @@ export const Activation = defineLayer({
   outputShape: (inputs) => shapeOk([...(inputs[0] ?? [])]),
   paramCount: () => noParams,
   summary: (p) => p.activation,
+  spoken: (p) => ({ activation: p.activation }),
   fields: [activationField],
   keras: (p, name) => `layers.Activation(${pythonString(p.activation)}, name=${name})`,
 });

@@ -28,6 +28,7 @@ export const Add = defineLayer({
   },
   paramCount: () => noParams,
   summary: () => '',
+  spoken: (_p, inputs) => ({ inputs }),
   fields: [],
   keras: (_p, name) => `layers.Add(name=${name})`,
 });

@@ -26,6 +26,7 @@ export const BatchNormalization = defineLayer({
     return { trainable: 2 * channels, nonTrainable: 2 * channels };
   },
   summary: (p) => `momentum ${p.momentum}`,
+  spoken: (p) => ({ momentum: p.momentum }),
   fields: [
     { key: 'momentum', kind: 'number', step: 0.01 },
     { key: 'epsilon', kind: 'number', step: 0.0001 },

@@ -62,6 +62,7 @@ export const Concatenate = defineLayer({
   },
   paramCount: () => noParams,
   summary: (p) => `axis ${showValue(p.axis)}`,
+  spoken: (p, inputs) => ({ inputs, axis: String(p.axis) }),
   fields: [{ key: 'axis', kind: 'int' }],
   keras: (p, name) => `layers.Concatenate(axis=${p.axis}, name=${name})`,
 });

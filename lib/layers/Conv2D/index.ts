@@ -6,7 +6,7 @@ import { activationField, paddingField, useBiasField } from '../shared/fields';
 import { convolutionLessons } from '../shared/lessons';
 import { activation, booleanParam, padding, positiveInt, sizePair } from '../shared/params';
 import { pyBool, pyTuple, pythonString } from '../shared/python';
-import { expectImage, slideWindow } from '../shared/window';
+import { expectImage, slideWindow, squareOf } from '../shared/window';
 
 export const Conv2DParams = z.strictObject({
   filters: positiveInt,
@@ -47,6 +47,7 @@ export const Conv2D = defineLayer({
     const [kh, kw] = toPair(p.kernelSize);
     return `${p.filters} · ${kh}×${kw} · ${strideBadge(p.strides)} · ${p.padding} · ${p.activation}`;
   },
+  spoken: (p) => ({ filters: p.filters, kernel: squareOf(p.kernelSize), stride: squareOf(p.strides), padding: p.padding, activation: p.activation }),
   fields: [{ key: 'filters', kind: 'int' }, { key: 'kernelSize', kind: 'pair' }, { key: 'strides', kind: 'pair' }, paddingField, activationField, useBiasField],
   window: (p) => ({ window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding }),
   lessons: (p) => convolutionLessons({ window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding }),

@@ -39,6 +39,7 @@ export const Dense = defineLayer({
     return { trainable: n * p.units + (p.useBias ? p.units : 0), nonTrainable: 0 };
   },
   summary: (p) => `${p.units} · ${p.activation}`,
+  spoken: (p) => ({ units: p.units, activation: p.activation }),
   fields: [{ key: 'units', kind: 'int' }, activationField, useBiasField],
   keras: (p, name) => `layers.Dense(${p.units}, activation=${pythonString(p.activation)}, use_bias=${pyBool(p.useBias)}, name=${name})`,
 });

@@ -18,6 +18,7 @@ export const Dropout = defineLayer({
   outputShape: (inputs) => shapeOk([...(inputs[0] ?? [])]),
   paramCount: () => noParams,
   summary: (p) => `rate ${p.rate}`,
+  spoken: (p) => ({ rate: p.rate }),
   fields: [{ key: 'rate', kind: 'number', step: 0.05 }],
   lessons: (p) => [lessonLink('dropout', { rate: String(p.rate) })],
   keras: (p, name) => `layers.Dropout(${pyNumber(p.rate)}, name=${name})`,

@@ -17,6 +17,7 @@ export const Flatten = defineLayer({
   outputShape: (inputs) => shapeOk([product(inputs[0] ?? [])]),
   paramCount: () => noParams,
   summary: () => '',
+  spoken: () => ({}),
   fields: [],
   keras: (_p, name) => `layers.Flatten(name=${name})`,
 });

@@ -22,6 +22,7 @@ export const GlobalAveragePooling2D = defineLayer({
   },
   paramCount: () => noParams,
   summary: () => '',
+  spoken: () => ({}),
   fields: [],
   keras: (_p, name) => `layers.GlobalAveragePooling2D(name=${name})`,
 });

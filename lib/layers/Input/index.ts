@@ -50,6 +50,7 @@ export const Input = defineLayer({
   outputShape: (_inputs, p) => shapeOk([...p.shape]),
   paramCount: () => noParams,
   summary: (p) => p.shape.join('×'),
+  spoken: (p) => ({ shape: p.shape.join('×') }),
   fields: [{ key: 'shape', kind: 'intList' }],
   // The exporter writes keras.Input itself; this is what a layer list would show.
   keras: (p, name) => `keras.Input(shape=${pyTuple(p.shape)}, name=${name})`,

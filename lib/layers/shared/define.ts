@@ -64,6 +64,11 @@ export interface LayerDef<T extends string, P> {
   paramCount(inputs: readonly Shape[], params: P): ParamCount;
   /** Key params in short form for the node badge, e.g. `75 · 3×3 · s1 · same · relu`. */
   summary(params: P): string;
+  /**
+   * The values its screen-reader label (editor.node.settings.<Type> in the
+   * message files) reads, e.g. `{ filters: 75, kernel: '3×3', … }`.
+   */
+  spoken(params: P, inputCount: number): Record<string, string | number>;
   /** How the inspector edits each param (labels and help are in the message files). */
   fields: readonly ParamField[];
   /** The sliding window, for layers that have one. */

@@ -7,7 +7,7 @@ import { lessonLink } from './lessons';
 import { formatPairParam } from '../../learn/query';
 import { padding, sizePair } from './params';
 import { pyTuple, pythonString } from './python';
-import { expectImage, slideWindow } from './window';
+import { expectImage, slideWindow, squareOf } from './window';
 
 export const PoolingParams = z.strictObject({
   poolSize: sizePair.default(2),
@@ -44,6 +44,7 @@ export function definePooling<T extends 'MaxPooling2D' | 'AveragePooling2D'>(typ
       const stride = sh === sw ? `s${sh}` : `s${sh}×${sw}`;
       return `${ph}×${pw} · ${stride} · ${p.padding}`;
     },
+    spoken: (p) => ({ pool: squareOf(p.poolSize), stride: squareOf(poolStrides(p)), padding: p.padding }),
     fields: [{ key: 'poolSize', kind: 'pair' }, { key: 'strides', kind: 'pair', optional: true }, paddingField],
     window: (p) => ({ window: toPair(p.poolSize), strides: poolStrides(p), padding: p.padding }),
     lessons(p) {

@@ -73,3 +73,8 @@ export function sizeArithmeticRows(input: Shape, geometry: SlidingWindow): strin
   if (h === w && window[0] === window[1] && strides[0] === strides[1]) return [sizeArithmetic(h, window[0], strides[0], padding, transposed)];
   return [`h ${sizeArithmetic(h, window[0], strides[0], padding, transposed)}`, `w ${sizeArithmetic(w, window[1], strides[1], padding, transposed)}`];
 }
+
+/** `3×3` or `3×5`, the way labels read a kernel, pool or stride. */
+export function squareOf(value: number | readonly [number, number]): string {
+  return (typeof value === 'number' ? [value, value] : value).join('×');
+}
