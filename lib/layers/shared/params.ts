@@ -191,6 +191,11 @@ export const activations = [
   'softplus',
   'softsign',
   'swish',
+  // tfjs-layers 4.22 has these three too (ActivationIdentifier); Keras knows
+  // gelu and mish by name, gelu_new is its gelu(approximate=True) (pyActivation).
+  'gelu',
+  'gelu_new',
+  'mish',
 ] as const;
 export type ActivationName = (typeof activations)[number];
 export const activation = oneOf(activations);
