@@ -22,10 +22,17 @@ const settingsValues: { [T in LayerType]: (params: ParamsOf<T>, inputCount: numb
   GlobalAveragePooling2D: () => ({}),
   Dropout: (p) => ({ rate: p.rate }),
   BatchNormalization: (p) => ({ momentum: p.momentum ?? 0.99 }),
+  LayerNormalization: (p) => ({ axis: String(p.axis) }),
   Flatten: () => ({}),
   Dense: (p) => ({ units: p.units, activation: p.activation ?? 'linear' }),
   Activation: (p) => ({ activation: p.activation }),
+  ReLU: (p) => ({ max: p.maxValue === undefined ? 'none' : String(p.maxValue) }),
+  LeakyReLU: (p) => ({ alpha: String(p.alpha) }),
+  Softmax: (p) => ({ axis: String(p.axis) }),
   Add: (_p, inputs) => ({ inputs }),
+  Multiply: (_p, inputs) => ({ inputs }),
+  Average: (_p, inputs) => ({ inputs }),
+  Maximum: (_p, inputs) => ({ inputs }),
   Concatenate: (p, inputs) => ({ inputs, axis: String(p.axis ?? -1) }),
 };
 
