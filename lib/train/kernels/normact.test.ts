@@ -16,7 +16,7 @@ import { registerProjectKernels } from './index';
 
 type Backend = 'cpu' | 'wasm';
 
-async function use(backend: Backend) {
+async function switchTo(backend: Backend) {
   await tf.setBackend(backend);
   if (backend === 'wasm') registerProjectKernels('wasm');
 }
@@ -46,7 +46,7 @@ function modelAround(shape: number[], branches: number, layer: () => tf.layers.L
 }
 
 async function gradients(backend: Backend, make: () => tf.LayersModel, batch: number, dataSeed: number): Promise<Float32Array[]> {
-  await use(backend);
+  await switchTo(backend);
   const model = make();
   const inputShape = model.inputs[0]!.shape.slice(1) as number[];
   const x = randomValues([batch, ...inputShape], dataSeed);
@@ -90,7 +90,7 @@ async function expectWasmMatchesCpu(make: () => tf.LayersModel, batch = 3, dataS
 
 /** A few Adam steps on WASM: the loss stays finite and falls, the tensor count stays put. */
 async function expectTrainsOnWasm(make: () => tf.LayersModel) {
-  await use('wasm');
+  await switchTo('wasm');
   const model = make();
   model.compile({ optimizer: tf.train.adam(1e-2), loss: 'meanSquaredError' });
   const inputShape = model.inputs[0]!.shape.slice(1) as number[];
