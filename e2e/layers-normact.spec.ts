@@ -11,7 +11,7 @@ test.describe('normalisation, activation and merge layers', () => {
     await editor.dragFromPalette('Conv2D', 140, 440);
     await editor.dragFromPalette('Multiply', 640, 440);
     for (const id of ['ln1', 'relu1', 'conv1', 'mul1']) await expect(editor.node(id)).toBeVisible();
-    await expect(editor.node('mul1')).toContainText('Multiply has no input');
+    await expect(editor.node('mul1')).toContainText('Multiply needs at least 2 inputs but has 0');
 
     // Two branches of the 28×28×1 input into Multiply.
     await editor.connect('input', 'ln1');
