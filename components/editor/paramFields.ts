@@ -8,7 +8,9 @@ export function parseFieldText(field: ParamField, text: string): unknown {
   const num = (s: string) => (s.trim() === '' || Number.isNaN(Number(s)) ? s.trim() : Number(s));
   switch (field.kind) {
     case 'int':
+      return num(trimmed);
     case 'number':
+      if (trimmed === '' && field.optional) return undefined;
       return num(trimmed);
     case 'pair': {
       if (trimmed === '' && field.optional) return undefined;

@@ -200,8 +200,10 @@ export function analyzeGraph(doc: ArchitectureDocument): GraphAnalysis {
   }
   const output = sinks.length === 1 ? sinks[0]! : null;
   if (output && output.type !== 'Input') {
-    const isSoftmaxDense = output.type === 'Dense' && output.params.activation === 'softmax';
-    if (!isSoftmaxDense) {
+    // A Softmax layer or Activation('softmax') after a Dense gives class probabilities too.
+    const givesProbabilities =
+      output.type === 'Softmax' || ((output.type === 'Dense' || output.type === 'Activation') && output.params.activation === 'softmax');
+    if (!givesProbabilities) {
       add(
         output,
         {

@@ -63,7 +63,7 @@ describe('every layer type has every part', () => {
       const keys = Object.keys(def.params.parse({ ...def.initialParams }) as object);
       const fieldKeys = def.fields.map((f) => f.key);
       expect([...fieldKeys].sort()).toEqual([...new Set([...keys, ...fieldKeys])].sort());
-      for (const key of fieldKeys) expect(keys.includes(key) || def.fields.some((f) => f.key === key && f.kind === 'pair' && f.optional)).toBe(true);
+      for (const key of fieldKeys) expect(keys.includes(key) || def.fields.some((f) => f.key === key && 'optional' in f && f.optional)).toBe(true);
     });
 
     it('builds in tfjs with its initial params and agrees with the shape inference', () => {

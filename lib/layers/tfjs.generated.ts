@@ -2,6 +2,7 @@
 import type { TfjsRegistry } from './shared/tfjs-registry';
 import { build as Activation } from './Activation/tfjs';
 import { build as Add } from './Add/tfjs';
+import { build as Average } from './Average/tfjs';
 import { build as AveragePooling2D } from './AveragePooling2D/tfjs';
 import { build as BatchNormalization } from './BatchNormalization/tfjs';
 import { build as Concatenate } from './Concatenate/tfjs';
@@ -10,12 +11,19 @@ import { build as Dense } from './Dense/tfjs';
 import { build as Dropout } from './Dropout/tfjs';
 import { build as Flatten } from './Flatten/tfjs';
 import { build as GlobalAveragePooling2D } from './GlobalAveragePooling2D/tfjs';
+import { build as LayerNormalization } from './LayerNormalization/tfjs';
+import { build as LeakyReLU } from './LeakyReLU/tfjs';
 import { build as MaxPooling2D } from './MaxPooling2D/tfjs';
+import { build as Maximum } from './Maximum/tfjs';
+import { build as Multiply } from './Multiply/tfjs';
+import { build as ReLU } from './ReLU/tfjs';
+import { build as Softmax } from './Softmax/tfjs';
 
 /** How each layer type builds in tfjs (every type but Input). */
 export const tfjsRegistry = {
   Activation,
   Add,
+  Average,
   AveragePooling2D,
   BatchNormalization,
   Concatenate,
@@ -24,5 +32,11 @@ export const tfjsRegistry = {
   Dropout,
   Flatten,
   GlobalAveragePooling2D,
+  LayerNormalization,
+  LeakyReLU,
   MaxPooling2D,
+  Maximum,
+  Multiply,
+  ReLU,
+  Softmax,
 } satisfies TfjsRegistry;

@@ -34,7 +34,8 @@ export function checkReadiness(doc: ArchitectureDocument, dataset: DatasetShapeI
   }
   const output = doc.nodes.find((n) => n.id === analysis.outputId);
   if (output) {
-    const activation = output.type === 'Dense' || output.type === 'Activation' ? output.params.activation : 'none';
+    const activation =
+      output.type === 'Dense' || output.type === 'Activation' ? output.params.activation : output.type === 'Softmax' ? 'softmax' : 'none';
     if (activation !== 'softmax') {
       issues.push({
         code: 'outputNotSoftmax',

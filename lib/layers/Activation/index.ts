@@ -3,7 +3,7 @@ import { shapeOk } from '../../graph/issues';
 import { defineLayer, noParams } from '../shared/define';
 import { activationField } from '../shared/fields';
 import { activation } from '../shared/params';
-import { pythonString } from '../shared/python';
+import { pyActivation } from '../shared/python';
 
 export const ActivationParams = z.strictObject({ activation });
 export type ActivationParams = z.infer<typeof ActivationParams>;
@@ -21,5 +21,5 @@ export const Activation = defineLayer({
   summary: (p) => p.activation,
   spoken: (p) => ({ activation: p.activation }),
   fields: [activationField],
-  keras: (p, name) => `layers.Activation(${pythonString(p.activation)}, name=${name})`,
+  keras: (p, name) => `layers.Activation(${pyActivation(p.activation)}, name=${name})`,
 });

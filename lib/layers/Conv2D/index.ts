@@ -5,7 +5,7 @@ import { defineLayer } from '../shared/define';
 import { activationField, paddingField, useBiasField } from '../shared/fields';
 import { convolutionLessons } from '../shared/lessons';
 import { activation, booleanParam, padding, positiveInt, sizePair } from '../shared/params';
-import { pyBool, pyTuple, pythonString } from '../shared/python';
+import { pyActivation, pyBool, pyTuple, pythonString } from '../shared/python';
 import { expectImage, slideWindow, squareOf } from '../shared/window';
 
 export const Conv2DParams = z.strictObject({
@@ -52,5 +52,5 @@ export const Conv2D = defineLayer({
   window: (p) => ({ window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding }),
   lessons: (p) => convolutionLessons({ window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding }),
   keras: (p, name) =>
-    `layers.Conv2D(${p.filters}, ${pyTuple(toPair(p.kernelSize))}, strides=${pyTuple(toPair(p.strides))}, padding=${pythonString(p.padding)}, activation=${pythonString(p.activation)}, use_bias=${pyBool(p.useBias)}, name=${name})`,
+    `layers.Conv2D(${p.filters}, ${pyTuple(toPair(p.kernelSize))}, strides=${pyTuple(toPair(p.strides))}, padding=${pythonString(p.padding)}, activation=${pyActivation(p.activation)}, use_bias=${pyBool(p.useBias)}, name=${name})`,
 });

@@ -4,7 +4,7 @@ import { formatShape } from '../../graph/shape';
 import { defineLayer } from '../shared/define';
 import { activationField, useBiasField } from '../shared/fields';
 import { activation, booleanParam, positiveInt } from '../shared/params';
-import { pyBool, pythonString } from '../shared/python';
+import { pyActivation, pyBool } from '../shared/python';
 
 export const DenseParams = z.strictObject({
   units: positiveInt,
@@ -41,5 +41,5 @@ export const Dense = defineLayer({
   summary: (p) => `${p.units} · ${p.activation}`,
   spoken: (p) => ({ units: p.units, activation: p.activation }),
   fields: [{ key: 'units', kind: 'int' }, activationField, useBiasField],
-  keras: (p, name) => `layers.Dense(${p.units}, activation=${pythonString(p.activation)}, use_bias=${pyBool(p.useBias)}, name=${name})`,
+  keras: (p, name) => `layers.Dense(${p.units}, activation=${pyActivation(p.activation)}, use_bias=${pyBool(p.useBias)}, name=${name})`,
 });

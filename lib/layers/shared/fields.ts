@@ -7,7 +7,8 @@ import { activations, paddings } from './params';
  */
 export type ParamField =
   | { key: string; kind: 'int' }
-  | { key: string; kind: 'number'; step: number; min?: number; max?: number }
+  /** `optional`: an empty field omits the param (Keras's None, e.g. ReLU's maxValue). */
+  | { key: string; kind: 'number'; step: number; min?: number; max?: number; optional?: boolean }
   | { key: string; kind: 'pair'; optional?: boolean }
   | { key: string; kind: 'intList' }
   | { key: string; kind: 'select'; options: readonly string[] }

@@ -191,9 +191,23 @@ export const activations = [
   'softplus',
   'softsign',
   'swish',
+  // tfjs-layers 4.22 has these three too (ActivationIdentifier); Keras knows
+  // gelu and mish by name, gelu_new is its gelu(approximate=True) (pyActivation).
+  'gelu',
+  'gelu_new',
+  'mish',
 ] as const;
 export type ActivationName = (typeof activations)[number];
 export const activation = oneOf(activations);
 
 export const paddings = ['valid', 'same'] as const;
 export const padding = oneOf(paddings);
+
+/** A finite number ≥ 0 with no upper limit (ReLU's maxValue, LeakyReLU's alpha). */
+export const nonNegativeNumber = z.unknown().transform((value, ctx) => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    ctx.addIssue({ code: 'custom', message: `expected a number of 0 or more, got ${showValue(value)}`, input: value });
+    return z.NEVER;
+  }
+  return value;
+}) as unknown as z.ZodType<number>;
