@@ -10,7 +10,7 @@ export function expectImage(type: string, input: Shape | undefined): LayerProble
   return {
     code: 'expectsImage',
     values: { layer: type, shape: formatShape(input) },
-    message: `${type} expects an image-shaped input [height, width, channels] but gets ${formatShape(input)}`,
+    message: `${type} expects an image-shaped input [height, width, channels] but gets ${formatShape(input)}: use an image-shaped Input, or insert a Reshape before it`,
   };
 }
 
