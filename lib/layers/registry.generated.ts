@@ -5,12 +5,15 @@ import { AveragePooling2D } from './AveragePooling2D';
 import { BatchNormalization } from './BatchNormalization';
 import { Concatenate } from './Concatenate';
 import { Conv2D } from './Conv2D';
+import { Conv2DTranspose } from './Conv2DTranspose';
 import { Dense } from './Dense';
+import { DepthwiseConv2D } from './DepthwiseConv2D';
 import { Dropout } from './Dropout';
 import { Flatten } from './Flatten';
 import { GlobalAveragePooling2D } from './GlobalAveragePooling2D';
 import { Input } from './Input';
 import { MaxPooling2D } from './MaxPooling2D';
+import { SeparableConv2D } from './SeparableConv2D';
 
 /** Every layer type, keyed by its Keras class name. */
 export const layerRegistry = {
@@ -20,10 +23,13 @@ export const layerRegistry = {
   BatchNormalization,
   Concatenate,
   Conv2D,
+  Conv2DTranspose,
   Dense,
+  DepthwiseConv2D,
   Dropout,
   Flatten,
   GlobalAveragePooling2D,
   Input,
   MaxPooling2D,
+  SeparableConv2D,
 } as const;
