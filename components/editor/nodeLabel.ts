@@ -27,6 +27,9 @@ const settingsValues: { [T in LayerType]: (params: ParamsOf<T>, inputCount: numb
   Activation: (p) => ({ activation: p.activation }),
   Add: (_p, inputs) => ({ inputs }),
   Concatenate: (p, inputs) => ({ inputs, axis: String(p.axis ?? -1) }),
+  DepthwiseConv2D: (p) => ({ kernel: square(p.kernelSize), multiplier: p.depthMultiplier ?? 1, stride: square(p.strides ?? 1), padding: p.padding ?? 'valid', activation: p.activation ?? 'linear' }),
+  SeparableConv2D: (p) => ({ filters: p.filters, kernel: square(p.kernelSize), multiplier: p.depthMultiplier ?? 1, stride: square(p.strides ?? 1), padding: p.padding ?? 'valid', activation: p.activation ?? 'linear' }),
+  Conv2DTranspose: (p) => ({ filters: p.filters, kernel: square(p.kernelSize), stride: square(p.strides ?? 1), padding: p.padding ?? 'valid', activation: p.activation ?? 'linear' }),
 };
 
 /**
