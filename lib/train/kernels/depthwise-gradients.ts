@@ -80,23 +80,25 @@ export function depthwiseInputGradient(dy: tf.Tensor4D, filter: tf.Tensor4D, inp
     const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw, multiplier: m } = g;
     const channels = g.inChannels * m;
     // [n, outH·sh, outW·sw, c·m]: stride−1 zeros after every row and column.
-    const spread =
+    const spreadH = g.outHeight * sh;
+    const spreadW = g.outWidth * sw;
+    const spread: tf.Tensor4D =
       sh === 1 && sw === 1
         ? dy
-        : tf.reshape(tf.pad(tf.reshape(dy, [g.batch, g.outHeight, 1, g.outWidth, 1, channels]), [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]), [g.batch, g.outHeight * sh, g.outWidth * sw, channels]);
+        : tf.reshape(tf.pad(tf.reshape(dy, [g.batch, g.outHeight, 1, g.outWidth, 1, channels]), [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]), [g.batch, spreadH, spreadW, channels]);
     const top = kh - 1 - g.pad.top;
     const left = kw - 1 - g.pad.left;
-    const bottom = g.inHeight + kh - 1 - spread.shape[1] - top;
-    const right = g.inWidth + kw - 1 - spread.shape[2] - left;
+    const bottom = g.inHeight + kh - 1 - spreadH - top;
+    const right = g.inWidth + kw - 1 - spreadW - left;
     const cropTop = Math.max(0, -top);
     const cropLeft = Math.max(0, -left);
     let source: tf.Tensor4D = spread;
     if (cropTop > 0 || cropLeft > 0 || bottom < 0 || right < 0) {
-      source = tf.slice(spread, [0, cropTop, cropLeft, 0], [-1, spread.shape[1] - cropTop - Math.max(0, -bottom), spread.shape[2] - cropLeft - Math.max(0, -right), -1]);
+      source = tf.slice(spread, [0, cropTop, cropLeft, 0], [-1, spreadH - cropTop - Math.max(0, -bottom), spreadW - cropLeft - Math.max(0, -right), -1]);
     }
     const padding: [number, number][] = [[0, 0], [Math.max(0, top), Math.max(0, bottom)], [Math.max(0, left), Math.max(0, right)], [0, 0]];
     if (padding.some(([a, b]) => a > 0 || b > 0)) source = tf.pad(source, padding);
-    const flipped = tf.reshape(tf.reverse(filter, [0, 1]), [kh, kw, channels, 1]); // [kh, kw, c·m, 1]
+    const flipped = tf.reshape(tf.reverse(filter, [0, 1]), [kh, kw, channels, 1]) as tf.Tensor4D; // [kh, kw, c·m, 1]
     const perOutput = tf.depthwiseConv2d(source, flipped, 1, 'valid'); // [n, h, w, c·m]
     if (m === 1) return perOutput;
     return tf.sum(tf.reshape(perOutput, [g.batch, g.inHeight, g.inWidth, g.inChannels, m]), 4) as tf.Tensor4D;
