@@ -36,7 +36,9 @@ const depthwiseCase = fc
     multiplier: fc.integer({ min: 1, max: 3 }),
     kernelHeight: fc.constantFrom(1, 2, 3, 5),
     kernelWidth: fc.constantFrom(1, 2, 3, 5),
-    stride: fc.constantFrom(1, 2, 3),
+    // Keras needs equal strides; the kernels take any, as tfjs's do.
+    strideHeight: fc.constantFrom(1, 2, 3),
+    strideWidth: fc.constantFrom(1, 2, 3),
     pad: fc.constantFrom('valid' as const, 'same' as const),
     seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
   })
@@ -45,7 +47,7 @@ const depthwiseCase = fc
     const info = tf.backend_util.computeConv2DInfo(
       [c.batch, c.height, c.width, c.channels],
       [c.kernelHeight, c.kernelWidth, c.channels, c.multiplier],
-      c.stride,
+      [c.strideHeight, c.strideWidth],
       1,
       c.pad,
       undefined,
@@ -71,7 +73,7 @@ describe('depthwise gradient kernels on WASM', () => {
       fc.asyncProperty(depthwiseCase, async (c) => {
         const dy = randomValues(c.outShape, c.seed);
         const filter = randomValues(c.filterShape, c.seed + 1);
-        const attrs = { strides: [c.stride, c.stride], pad: c.pad, dilations: [1, 1], inputShape: [c.batch, c.height, c.width, c.channels] };
+        const attrs = { strides: [c.strideHeight, c.strideWidth], pad: c.pad, dilations: [1, 1], inputShape: [c.batch, c.height, c.width, c.channels] };
         const reference = cpuReference(depthwiseInputGradientName, { dy, filter }, attrs);
         const ours = await runOnActiveBackend(depthwiseInputGradientName, { dy, filter }, attrs);
         expect(ours.shape).toEqual(reference.shape);
@@ -87,7 +89,7 @@ describe('depthwise gradient kernels on WASM', () => {
       fc.asyncProperty(depthwiseCase, async (c) => {
         const x = randomValues([c.batch, c.height, c.width, c.channels], c.seed);
         const dy = randomValues(c.outShape, c.seed + 1);
-        const attrs = { strides: [c.stride, c.stride], pad: c.pad, dilations: [1, 1], filterShape: c.filterShape };
+        const attrs = { strides: [c.strideHeight, c.strideWidth], pad: c.pad, dilations: [1, 1], filterShape: c.filterShape };
         const reference = cpuReference(depthwiseFilterGradientName, { x, dy }, attrs);
         const ours = await runOnActiveBackend(depthwiseFilterGradientName, { x, dy }, attrs);
         expect(ours.shape).toEqual(reference.shape);
