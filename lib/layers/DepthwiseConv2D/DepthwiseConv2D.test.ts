@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../graph';
 import { parseArchitectureDocument } from '../../schema';
 import type { Shape } from '../../graph/shape';
+import { exceededLimit } from '../shared/params';
 import type { TfjsBuildContext } from '../shared/tfjs';
 import { DepthwiseConv2D, DepthwiseConv2DParams } from '.';
 import { build } from './tfjs';
@@ -41,6 +42,9 @@ describe('DepthwiseConv2D', () => {
     });
     expect(DepthwiseConv2DParams.safeParse({ kernelSize: 3, depthMultiplier: 0 }).error?.issues[0]?.message).toBe('expected a positive integer, got 0');
     expect(DepthwiseConv2DParams.safeParse({ kernelSize: 3, depthMultiplier: 65 }).error?.issues[0]?.message).toBe('expected at most 64, got 65');
+    // The inspector names the limit in the user's language from this.
+    expect(exceededLimit('depthMultiplier', 65)).toBe(64);
+    expect(exceededLimit('depthMultiplier', 64)).toBeNull();
   });
 
   it('agrees with Keras and tfjs on shape and parameter count', () => {

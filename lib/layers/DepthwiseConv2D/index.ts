@@ -6,14 +6,12 @@ import { strideBadge } from '../Conv2D';
 import { defineLayer } from '../shared/define';
 import { activationField, paddingField, useBiasField } from '../shared/fields';
 import { convolutionLessons } from '../shared/lessons';
-import { activation, booleanParam, padding, positiveIntUpTo, sizePair } from '../shared/params';
+import { activation, booleanParam, padding, PARAM_LIMITS, positiveIntUpTo, sizePair } from '../shared/params';
 import { pyBool, pyTuple, pythonString } from '../shared/python';
 import { expectImage, slideWindow } from '../shared/window';
 
-/** Output channels per input channel: far above MobileNet's 1, low enough that a typo cannot ask for millions of channels. */
-export const DEPTH_MULTIPLIER_LIMIT = 64;
-
-export const depthMultiplier = positiveIntUpTo(DEPTH_MULTIPLIER_LIMIT);
+/** Output channels per input channel, up to PARAM_LIMITS.depthMultiplier (the inspector names that limit). */
+export const depthMultiplier = positiveIntUpTo(PARAM_LIMITS.depthMultiplier);
 
 export const DepthwiseConv2DParams = z.strictObject({
   kernelSize: sizePair,
