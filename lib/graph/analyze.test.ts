@@ -157,7 +157,7 @@ describe('errors land on the node that causes them', () => {
   });
   it('Conv2D after Flatten says it needs an image', () => {
     const doc = chain(input(), flatten, conv(4, 3), flatten, dense(2));
-    expect(errorsOn(doc, 'n2')[0]?.message).toBe('Conv2D expects an image-shaped input [height, width, channels] but gets [784]');
+    expect(errorsOn(doc, 'n2')[0]?.message).toBe('Conv2D expects an image-shaped input [height, width, channels] but gets [784]: use an image-shaped Input, or insert a Reshape before it');
   });
   it('a missing input on a merge', () => {
     const doc = chain(input(), flatten, { type: 'Add', params: {} }, dense(2));

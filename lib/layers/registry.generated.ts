@@ -6,7 +6,9 @@ import { AveragePooling2D } from './AveragePooling2D';
 import { BatchNormalization } from './BatchNormalization';
 import { Concatenate } from './Concatenate';
 import { Conv2D } from './Conv2D';
+import { Conv2DTranspose } from './Conv2DTranspose';
 import { Dense } from './Dense';
+import { DepthwiseConv2D } from './DepthwiseConv2D';
 import { Dropout } from './Dropout';
 import { Flatten } from './Flatten';
 import { GlobalAveragePooling2D } from './GlobalAveragePooling2D';
@@ -17,6 +19,7 @@ import { MaxPooling2D } from './MaxPooling2D';
 import { Maximum } from './Maximum';
 import { Multiply } from './Multiply';
 import { ReLU } from './ReLU';
+import { SeparableConv2D } from './SeparableConv2D';
 import { Softmax } from './Softmax';
 
 /** Every layer type, keyed by its Keras class name. */
@@ -28,7 +31,9 @@ export const layerRegistry = {
   BatchNormalization,
   Concatenate,
   Conv2D,
+  Conv2DTranspose,
   Dense,
+  DepthwiseConv2D,
   Dropout,
   Flatten,
   GlobalAveragePooling2D,
@@ -39,5 +44,6 @@ export const layerRegistry = {
   Maximum,
   Multiply,
   ReLU,
+  SeparableConv2D,
   Softmax,
 } as const;

@@ -7,7 +7,9 @@ import { build as AveragePooling2D } from './AveragePooling2D/tfjs';
 import { build as BatchNormalization } from './BatchNormalization/tfjs';
 import { build as Concatenate } from './Concatenate/tfjs';
 import { build as Conv2D } from './Conv2D/tfjs';
+import { build as Conv2DTranspose } from './Conv2DTranspose/tfjs';
 import { build as Dense } from './Dense/tfjs';
+import { build as DepthwiseConv2D } from './DepthwiseConv2D/tfjs';
 import { build as Dropout } from './Dropout/tfjs';
 import { build as Flatten } from './Flatten/tfjs';
 import { build as GlobalAveragePooling2D } from './GlobalAveragePooling2D/tfjs';
@@ -17,6 +19,7 @@ import { build as MaxPooling2D } from './MaxPooling2D/tfjs';
 import { build as Maximum } from './Maximum/tfjs';
 import { build as Multiply } from './Multiply/tfjs';
 import { build as ReLU } from './ReLU/tfjs';
+import { build as SeparableConv2D } from './SeparableConv2D/tfjs';
 import { build as Softmax } from './Softmax/tfjs';
 
 /** How each layer type builds in tfjs (every type but Input). */
@@ -28,7 +31,9 @@ export const tfjsRegistry = {
   BatchNormalization,
   Concatenate,
   Conv2D,
+  Conv2DTranspose,
   Dense,
+  DepthwiseConv2D,
   Dropout,
   Flatten,
   GlobalAveragePooling2D,
@@ -38,5 +43,6 @@ export const tfjsRegistry = {
   Maximum,
   Multiply,
   ReLU,
+  SeparableConv2D,
   Softmax,
 } satisfies TfjsRegistry;

@@ -2,9 +2,10 @@ import { parseArchitectureDocument, type ArchitectureDocument } from '../schema'
 import courseCnn from './course-cnn.json' with { type: 'json' };
 import denseBaseline from './dense-baseline.json' with { type: 'json' };
 import lenet5 from './lenet5.json' with { type: 'json' };
+import mobilenetMini from './mobilenet-mini.json' with { type: 'json' };
 import residual from './residual.json' with { type: 'json' };
 
-export const templateIds = ['course-cnn', 'dense-baseline', 'lenet5', 'residual'] as const;
+export const templateIds = ['course-cnn', 'dense-baseline', 'lenet5', 'residual', 'mobilenet-mini'] as const;
 export type TemplateId = (typeof templateIds)[number];
 
 const raw: Record<TemplateId, unknown> = {
@@ -12,6 +13,7 @@ const raw: Record<TemplateId, unknown> = {
   'dense-baseline': denseBaseline,
   lenet5,
   residual,
+  'mobilenet-mini': mobilenetMini,
 };
 
 /** A fresh, validated copy of a template document. */

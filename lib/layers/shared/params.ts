@@ -76,6 +76,8 @@ export const PARAM_LIMITS = {
   inputChannels: 64,
   /** A flat Input [n]. */
   inputLength: 1_048_576,
+  /** DepthwiseConv2D and SeparableConv2D: output channels per input channel (MobileNet uses 1). */
+  depthMultiplier: 64,
   /** Parameters of one layer, and of the whole model (an analysis error above it). */
   params: 1_000_000_000,
 } as const;
@@ -87,6 +89,7 @@ export const PARAM_LIMITS = {
 export function exceededLimit(key: string, value: unknown): number | null {
   const over = (v: unknown, max: number) => typeof v === 'number' && v > max;
   if (key === 'filters' || key === 'units') return over(value, PARAM_LIMITS.units) ? PARAM_LIMITS.units : null;
+  if (key === 'depthMultiplier') return over(value, PARAM_LIMITS.depthMultiplier) ? PARAM_LIMITS.depthMultiplier : null;
   if (key === 'kernelSize' || key === 'poolSize' || key === 'strides') {
     const sides = Array.isArray(value) ? value : [value];
     return sides.some((v) => over(v, PARAM_LIMITS.window)) ? PARAM_LIMITS.window : null;

@@ -10,7 +10,7 @@ export function expectImage(type: string, input: Shape | undefined): LayerProble
   return {
     code: 'expectsImage',
     values: { layer: type, shape: formatShape(input) },
-    message: `${type} expects an image-shaped input [height, width, channels] but gets ${formatShape(input)}`,
+    message: `${type} expects an image-shaped input [height, width, channels] but gets ${formatShape(input)}: use an image-shaped Input, or insert a Reshape before it`,
   };
 }
 
@@ -59,6 +59,8 @@ export function sizeArithmetic(n: number, k: number, s: number, padding: Padding
     const twoP = (n - 1) * s + k - out;
     if (padding === 'valid' && twoP === 0) return `valid: (${n} − 1)·${s} + ${k} = ${out}`;
     if (padding === 'valid') return `valid: (${n} − 1)·${s} + max(${k}, ${s}) = ${out}`;
+    // A stride above the kernel leaves a gap Keras fills with output padding.
+    if (twoP < 0) return `same: (${n} − 1)·${s} + ${k} + ${-twoP} = ${out}`;
     return `same: (${n} − 1)·${s} + ${k} − ${twoP} = ${out}`;
   }
   return padding === 'same'

@@ -6,6 +6,7 @@ import { filterGradientKernel, type FilterGradientFormulation } from './filter-g
 import { inputGradientKernel } from './input-gradient';
 import { batchNormGradKernelName, batchNormGradOnHeap, registerBatchNormGradient } from './batch-norm-gradient';
 import { adamUpdateKernelName, adamUpdateOnHeap } from './adam';
+import { depthwiseFilterGradientKernel, depthwiseFilterGradientName, depthwiseInputGradientKernel, depthwiseInputGradientName } from './depthwise-gradients';
 import { castSharing, identitySharing, matMulTransposingFirst, maxPoolGradOnHeap, reduceLeadingOnHeap, tileOnHeap } from './wasm-heap';
 
 export type KernelBackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
@@ -66,6 +67,8 @@ function plansFor(backend: KernelBackendName): KernelPlan[] {
     { kernelName: 'Mean', make: (o) => reduceLeadingOnHeap(needOriginal('Mean', backend, o), 'mean'), why: 'BatchNormalization statistics' },
     { kernelName: 'MaxPoolGrad', make: () => maxPoolGradOnHeap, why: 'MaxPooling2D gradient' },
     { kernelName: adamUpdateKernelName, make: () => adamUpdateOnHeap, why: 'Adam in one pass per weight (FusedAdamOptimizer)' },
+    { kernelName: depthwiseInputGradientName, make: () => depthwiseInputGradientKernel, why: 'missing on WASM (DepthwiseConv2D, SeparableConv2D)' },
+    { kernelName: depthwiseFilterGradientName, make: () => depthwiseFilterGradientKernel, why: 'missing on WASM (DepthwiseConv2D, SeparableConv2D)' },
   ];
 }
 
