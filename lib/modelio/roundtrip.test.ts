@@ -1,0 +1,79 @@
+// Every template out as a TF.js Layers zip and back in: plain tfjs loads the
+// zip and predicts as the app does, and importing it gives the same document
+// (ids, params, wiring; training-only layers left out) and the same predictions.
+import * as tf from '@tensorflow/tfjs';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileGraph } from '../compile';
+import type { ArchitectureDocument } from '../schema';
+import { templateDocument, templateIds } from '../templates';
+import { exportWeights, importWeights } from '../train/weights';
+import { readModelFiles } from './files';
+import { inferenceDocument } from './inference';
+import { adoptImportedWeights, exportTfjsModel, WEIGHTS_FILE } from './tfjs';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** What a user sees of a document: its layers with their settings, and which output feeds which input. */
+function shapeOf(doc: ArchitectureDocument) {
+  return {
+    nodes: doc.nodes.map((n) => ({ id: n.id, type: n.type, params: n.params })),
+    wiring: doc.edges.map((e) => `${e.source}->${e.target}:${e.targetHandle}`).sort(),
+  };
+}
+
+function predict(model: tf.LayersModel, input: tf.Tensor): Float32Array {
+  return tf.tidy(() => (model.predict(input) as tf.Tensor).dataSync() as Float32Array);
+}
+
+function maxDifference(a: Float32Array, b: Float32Array): number {
+  expect(a.length).toBe(b.length);
+  return a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
+}
+
+describe.each(templateIds)('template %s', (id) => {
+  it('exports a zip that plain tfjs loads and that imports back as the same document and predictions', async () => {
+    const doc = templateDocument(id);
+    const trained = compileGraph(doc, { seed: 7 });
+    if (!trained.ok) throw new Error('template does not compile');
+    const weights = await exportWeights(trained.model);
+    const input = tf.randomUniform([3, ...(doc.nodes.find((n) => n.type === 'Input')!.params as { shape: number[] }).shape], 0, 1, 'float32', 3);
+    const expected = predict(trained.model, input);
+
+    const exported = await exportTfjsModel(doc, weights);
+    if (!exported.ok) throw new Error(exported.error);
+    const files = unzipSync(exported.zip);
+    expect(Object.keys(files).sort()).toEqual(['model.json', WEIGHTS_FILE].sort());
+    const modelJson = JSON.parse(strFromU8(files['model.json']!));
+    expect(modelJson.format).toBe('layers-model');
+    expect(modelJson.weightsManifest[0].paths).toEqual([`./${WEIGHTS_FILE}`]);
+    // No training-only layer (Dropout) in the inference model: plain tfjs needs nothing of ours.
+    expect(JSON.stringify(modelJson.modelTopology)).not.toContain('"Dropout"');
+
+    // Plain tfjs, as a user would load it (tf.loadLayersModel), predicts what the app predicts.
+    const plain = await tf.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData: files[WEIGHTS_FILE]!.slice().buffer }),
+    );
+    expect(maxDifference(predict(plain, input), expected)).toBe(0);
+    plain.dispose();
+
+    // And back in: the same document, with the trained values.
+    const back = readModelFiles([{ name: 'Course-CNN.zip', bytes: exported.zip }]);
+    if (!back.ok) throw new Error(back.problems.map((p) => p.message).join('\n'));
+    expect(back.format).toBe('tfjs');
+    expect(shapeOf(back.document)).toEqual(shapeOf(inferenceDocument(doc)));
+    expect(back.weights).not.toBeNull();
+    const adopted = await adoptImportedWeights(back.document, back.nodeIdOf, back.weights!);
+    if (!adopted.ok) throw new Error(adopted.problems.map((p) => p.message).join('\n'));
+    const reloaded = compileGraph(back.document);
+    if (!reloaded.ok) throw new Error('imported document does not compile');
+    expect(importWeights(reloaded.model, adopted.payload)).toEqual({ ok: true });
+    expect(maxDifference(predict(reloaded.model, input), expected)).toBe(0);
+
+    reloaded.model.dispose();
+    trained.model.dispose();
+    input.dispose();
+  });
+});
