@@ -12,8 +12,7 @@
 import { autoLayout } from '../graph/layout';
 import { kerasImportRegistry } from '../layers/keras-import.generated';
 import { isLayerType, layerDef, type LayerType } from '../layers/registry';
-import type { SettingCheck } from '../layers/shared/keras-import';
-import { onlyValue } from '../layers/shared/keras-import';
+import { onlyValue, settingReasons, type SettingCheck, type SettingReason } from '../layers/shared/keras-import';
 import { showValue } from '../layers/shared/params';
 import { LIMITS, parseArchitectureDocument, type ArchitectureDocument, type Edge } from '../schema';
 import { MAX_MODEL_JSON_BYTES, problem, type ImportProblem } from './problems';
@@ -56,10 +55,10 @@ const dropped = (): null => null;
 function genericCheck(key: string): SettingCheck | undefined {
   if (key === 'trainable' || key.endsWith('_initializer') || key === 'seed') return dropped;
   if (key === 'dtype') return dtypeCheck;
-  if (key === 'data_format') return onlyValue(['channels_last', null], 'is channels_first (CNN Studio works channels-last)');
-  if (key === 'dilation_rate') return onlyValue([1, [1, 1]], 'is dilated (dilation_rate must be 1)');
-  if (key.endsWith('_regularizer')) return onlyValue([null], `has a ${key.replace(/_/g, ' ')} (not modelled)`);
-  if (key.endsWith('_constraint')) return onlyValue([null], `has a ${key.replace(/_/g, ' ')} (not modelled)`);
+  if (key === 'data_format') return onlyValue(['channels_last', null], 'channelsFirst');
+  if (key === 'dilation_rate') return onlyValue([1, [1, 1]], 'dilated');
+  if (key.endsWith('_regularizer')) return onlyValue([null], 'regularizer');
+  if (key.endsWith('_constraint')) return onlyValue([null], 'constraint');
   // Where the input shape is written on the first layer: read by the model, not the layer.
   if (key === 'batch_input_shape' || key === 'batch_shape' || key === 'input_shape' || key === 'input_dim' || key === 'batch_size') return dropped;
   if (key === 'autocast') return dropped;
@@ -73,7 +72,7 @@ function dtypeName(value: unknown): unknown {
 }
 const dtypeCheck: SettingCheck = (value) => {
   const name = dtypeName(value);
-  return name === undefined || name === null || name === 'float32' ? null : `computes in ${showValue(name)} (only float32 is modelled)`;
+  return name === undefined || name === null || name === 'float32' ? null : 'dtype';
 };
 
 /** Keras 3 writes some values as {class_name, config}; activations as a plain name. */
@@ -169,8 +168,7 @@ function inputParams(layer: string, shape: unknown, config: Json): { shape: numb
   if (Array.isArray(shape) && shape.some((d) => d === null)) {
     return problem('inputShape', { layer, detail: showValue(shape) }, `"${layer}": the input shape ${showValue(shape)} has a size that varies (None); CNN Studio needs fixed image sizes`);
   }
-  const dtype = dtypeCheck(config.dtype);
-  if (dtype) return problem('inputShape', { layer, detail: showValue(dtypeName(config.dtype)) }, `"${layer}": the input ${dtype}`);
+  if (dtypeCheck(config.dtype)) return problem('inputShape', { layer, detail: showValue(dtypeName(config.dtype)) }, `"${layer}": the input is ${showValue(dtypeName(config.dtype))}, not float32 images`);
   if (config.sparse === true || config.ragged === true) return problem('inputShape', { layer, detail: 'sparse/ragged' }, `"${layer}": sparse or ragged inputs are not images`);
   const parsed = layerDef('Input').params.safeParse({ shape });
   if (!parsed.success) {
@@ -200,13 +198,13 @@ function convertLayer(entry: LayerEntry, droppedKeys: Set<string>, problems: Imp
       continue;
     }
     const check = hook?.settings?.[key] ?? genericCheck(key);
-    const reason = check ? check(value) : 'is not a setting CNN Studio models';
+    const reason: SettingReason | null = check ? check(value) : 'notModelled';
     if (reason === null) {
       droppedKeys.add(key);
       continue;
     }
     failed = true;
-    problems.push(problem('unsupportedSetting', { layer, setting: key, value: showValue(value), reason }, `"${layer}" (${type}): ${key}=${showValue(value)} ${reason}`));
+    problems.push(problem('unsupportedSetting', { layer, setting: key, value: showValue(value), reason }, `"${layer}" (${type}): ${key}=${showValue(value)} ${settingReasons[reason]}`));
   }
   if (failed) return null;
   const parsed = layerDef(type).params.safeParse(params);

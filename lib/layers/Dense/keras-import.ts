@@ -1,5 +1,5 @@
 import { defineKerasImport, onlyValue } from '../shared/keras-import';
 
 export const kerasImport = defineKerasImport({
-  settings: { lora_rank: onlyValue([null], 'has a LoRA adapter') },
+  settings: { lora_rank: onlyValue([null], 'lora') },
 });

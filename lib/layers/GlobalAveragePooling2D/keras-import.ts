@@ -1,5 +1,5 @@
 import { defineKerasImport, onlyValue } from '../shared/keras-import';
 
 export const kerasImport = defineKerasImport({
-  settings: { keepdims: onlyValue([false], 'keeps the pooled dimensions (keepdims=True)') },
+  settings: { keepdims: onlyValue([false], 'keepdims') },
 });

@@ -6,8 +6,31 @@
 // from its own folder (`<Type>/keras-import.ts`) saying which values of them
 // leave the architecture as ours and which must be refused.
 
+/**
+ * Why a setting cannot be imported, as a code the editor translates
+ * (editor.modelImport.reasons.<code>), with the English words here.
+ */
+export const settingReasons = {
+  notModelled: 'is not a setting CNN Studio models',
+  dilated: 'is dilated (dilation_rate must be 1)',
+  channelsFirst: 'is channels_first (CNN Studio works channels-last)',
+  regularizer: 'adds a regularizer (not modelled)',
+  constraint: 'adds a constraint (not modelled)',
+  dtype: 'computes in another dtype than float32',
+  grouped: 'is a grouped convolution (groups must be 1)',
+  lora: 'has a LoRA adapter',
+  noiseShape: 'drops whole slices (noise_shape is set)',
+  normalizedAxis: 'normalises an axis other than the channels (axis must be -1)',
+  noCenter: 'has no learned offset (center=False)',
+  noScale: 'has no learned scale (scale=False)',
+  synchronized: 'is synchronised across devices',
+  renorm: 'uses batch renormalisation',
+  keepdims: 'keeps the pooled dimensions (keepdims=True)',
+} as const;
+export type SettingReason = keyof typeof settingReasons;
+
 /** null when the value leaves the layer as CNN Studio models it; otherwise why it cannot be imported. */
-export type SettingCheck = (value: unknown) => string | null;
+export type SettingCheck = (value: unknown) => SettingReason | null;
 
 export interface KerasImportHook {
   /** Keras config keys this type does not hold as params, each with its check. */
@@ -21,7 +44,7 @@ export function defineKerasImport(hook: KerasImportHook): KerasImportHook {
 }
 
 /** Accepts only `expected` (compared as JSON, so [1, 1] and [1, 1] match); anything else is refused with `reason`. */
-export function onlyValue(expected: readonly unknown[], reason: string): SettingCheck {
+export function onlyValue(expected: readonly unknown[], reason: SettingReason): SettingCheck {
   const allowed = expected.map((v) => JSON.stringify(v));
   return (value) => (allowed.includes(JSON.stringify(value ?? null)) ? null : reason);
 }
