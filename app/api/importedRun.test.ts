@@ -64,7 +64,7 @@ describe('imported weights as a run', () => {
     expect(run.hasWeights).toBe(true);
     const stored = await owner.call(getWeights, { path: '/x', params: { id: saved.runId } });
     const decoded = decodeWeights(stored.body as Uint8Array);
-    if (!decoded.ok) throw new Error(decoded.error);
+    if (!decoded.ok) throw new Error(decoded.message);
     expect(new Uint8Array(decoded.weightData)).toEqual(new Uint8Array(weights.weightData));
   });
 
