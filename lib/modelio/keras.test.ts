@@ -138,6 +138,33 @@ describe('refusals', () => {
     expect(!r3.ok && r3.problems.map((p) => p.message)).toEqual(['"conv2d_2" is called 2 times (a shared layer); CNN Studio layers are used once']);
   });
 
+  it('refuses a BatchNormalization without its learned offset or on another axis, and keeps the usual one', () => {
+    const bn = (config: Record<string, unknown>) => ({
+      class_name: 'Sequential',
+      config: {
+        name: 'bn',
+        layers: [
+          { class_name: 'InputLayer', config: { batch_input_shape: [null, 8, 8, 3], dtype: 'float32', sparse: false, name: 'in' } },
+          { class_name: 'BatchNormalization', config: { name: 'bn', axis: -1, momentum: 0.9, epsilon: 0.001, center: true, scale: true, beta_initializer: { class_name: 'Zeros', config: {} }, ...config } },
+        ],
+      },
+    });
+    const usual = readModelFiles([file('bn.json', bn({}))]);
+    expect(usual.ok && usual.document.nodes[1]!.params).toEqual({ momentum: 0.9, epsilon: 0.001 });
+    const refused = readModelFiles([file('bn.json', bn({ center: false, axis: 1 }))]);
+    expect(!refused.ok && refused.problems.map((p) => [p.values.setting, p.values.reason])).toEqual([
+      ['axis', 'normalizedAxis'],
+      ['center', 'noCenter'],
+    ]);
+  });
+
+  it('imports the architecture of a model.json whose weight files were not picked, and says so', () => {
+    const modelJson = { modelTopology: keras2Mnist, format: 'layers-model', weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: [{ name: 'conv2d_1/kernel', shape: [3, 3, 1, 32], dtype: 'float32' }] }] };
+    const result = imported('model.json', modelJson);
+    expect(result.weights).toBeNull();
+    expect(result.weightsNotGiven).toBe(true);
+  });
+
   it('refuses a value our params reject, naming the layer and param', () => {
     const model = structuredClone(keras2Mnist) as typeof keras2Mnist;
     (model.config.layers[6]!.config as Record<string, unknown>).activation = 'gelu_approximate';

@@ -72,6 +72,13 @@ describe.each(templateIds)('template %s', (id) => {
     expect(importWeights(reloaded.model, adopted.payload)).toEqual({ ok: true });
     expect(maxDifference(predict(reloaded.model, input), expected)).toBe(0);
 
+    // The same two files picked one by one instead of as a zip.
+    const picked = readModelFiles([
+      { name: 'model.json', bytes: files['model.json']! },
+      { name: WEIGHTS_FILE, bytes: files[WEIGHTS_FILE]! },
+    ]);
+    expect(picked.ok && picked.weights?.data.byteLength).toBe(files[WEIGHTS_FILE]!.byteLength);
+
     reloaded.model.dispose();
     trained.model.dispose();
     input.dispose();
