@@ -81,6 +81,6 @@ describe('imported weights as a run', () => {
     const body = { name: 'x'.repeat(101), document: doc, dataset, hyperparameters: { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 1, validationSplit: 0.1, shuffle: true, seed: 42 }, backend: 'cpu' };
     const res = await owner.call(createRun, { method: 'POST', path: '/x', params: { id: architectureId }, body });
     expect(res.status).toBe(400);
-    expect(JSON.stringify(res.body)).toContain('name');
+    expect((res.body as { issues: { path: string; message: string }[] }).issues).toEqual([{ path: 'name', message: expect.stringContaining('100 characters') }]);
   });
 });
