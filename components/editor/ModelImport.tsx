@@ -55,6 +55,12 @@ export function ModelImportButton({ architectureId }: { architectureId: string |
     setProblems(null);
     setImported(null);
     try {
+      const { pickedTooLarge } = await import('@/lib/modelio/problems');
+      const tooLarge = pickedTooLarge([...list]);
+      if (tooLarge.length > 0) {
+        setProblems({ files: [...list].map((f) => f.name).join(', '), list: tooLarge });
+        return;
+      }
       const picked = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       const { readModelFiles } = await import('@/lib/modelio/files');
       const result = readModelFiles(picked);

@@ -12,7 +12,7 @@ import keras3Mnist from './fixtures/keras3-mnist-convnet.json' with { type: 'jso
 import keras3ToyResnet from './fixtures/keras3-toy-resnet.json' with { type: 'json' };
 import { readModelFiles, type PickedFile } from './files';
 import { importModelJson } from './keras';
-import { MAX_MODEL_JSON_BYTES } from './problems';
+import { MAX_MODEL_JSON_BYTES, MAX_PICKED_FILE_BYTES, pickedTooLarge } from './problems';
 
 const file = (name: string, value: unknown): PickedFile => ({ name, bytes: strToU8(typeof value === 'string' ? value : JSON.stringify(value)) });
 
@@ -193,6 +193,18 @@ describe('bad files', () => {
     const big = { name: 'huge.json', bytes: new Uint8Array(MAX_MODEL_JSON_BYTES + 1) };
     const result = readModelFiles([big]);
     expect(!result.ok && result.problems.map((p) => [p.code, p.values.file])).toEqual([['tooLarge', 'huge.json']]);
+  });
+
+  it('names files too large to read from their sizes alone', () => {
+    const problems = pickedTooLarge([
+      { name: 'model.json', size: MAX_MODEL_JSON_BYTES + 1 },
+      { name: 'group1-shard1of1.bin', size: 1000 },
+      { name: 'weights.zip', size: MAX_PICKED_FILE_BYTES + 1 },
+    ]);
+    expect(problems.map((p) => [p.code, p.values.file])).toEqual([
+      ['tooLarge', 'model.json'],
+      ['tooLarge', 'weights.zip'],
+    ]);
   });
 
   it('names a model of 10,000 layers', () => {

@@ -35,3 +35,14 @@ export function problem(code: ImportProblemCode, values: Record<string, string |
 
 /** Largest model.json / Keras JSON read, in bytes. A topology of 500 layers is far below it. */
 export const MAX_MODEL_JSON_BYTES = 8 * 1024 * 1024;
+
+/** Largest file read for an import (a zip of a model and its weights): runs keep at most 64 MiB of weights. */
+export const MAX_PICKED_FILE_BYTES = 128 * 1024 * 1024;
+
+/** Checked on the files' sizes before a byte is read, so a huge pick costs nothing. */
+export function pickedTooLarge(files: readonly { name: string; size: number }[]): ImportProblem[] {
+  return files.flatMap((f) => {
+    const limit = /\.json$/i.test(f.name) ? MAX_MODEL_JSON_BYTES : MAX_PICKED_FILE_BYTES;
+    return f.size > limit ? [problem('tooLarge', { file: f.name, size: f.size, limit }, `${f.name} is ${f.size} bytes, over the ${limit} a model file may have`)] : [];
+  });
+}
