@@ -84,3 +84,44 @@ describe.each(templateIds)('template %s', (id) => {
     input.dispose();
   });
 });
+
+describe('a tfjs Sequential model saved by tfjs itself', () => {
+  it('imports with its weights (the Input comes from the first layer’s batch_input_shape) and predicts as tfjs does', async () => {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ inputShape: [12, 12, 3], filters: 4, kernelSize: 3, activation: 'relu', name: 'features' }),
+        tf.layers.batchNormalization({ name: 'norm' }),
+        tf.layers.maxPooling2d({ poolSize: 2, name: 'pool' }),
+        tf.layers.dropout({ rate: 0.25, name: 'drop' }),
+        tf.layers.flatten({ name: 'flat' }),
+        tf.layers.dense({ units: 5, activation: 'softmax', name: 'classes' }),
+      ],
+    });
+    // Moving statistics that are not the initial ones, so they must come across too.
+    const norm = model.getLayer('norm');
+    norm.setWeights(norm.getWeights().map((w, i) => tf.fill(w.shape, 0.5 + i / 4)));
+    const files: Record<string, Uint8Array> = {};
+    await model.save(
+      tf.io.withSaveHandler(async (a) => {
+        const data = Array.isArray(a.weightData) ? tf.io.concatenateArrayBuffers(a.weightData) : a.weightData!;
+        files['model.json'] = new TextEncoder().encode(JSON.stringify({ modelTopology: a.modelTopology, format: a.format, generatedBy: a.generatedBy, weightsManifest: [{ paths: ['./seq.weights.bin'], weights: a.weightSpecs }] }));
+        files['seq.weights.bin'] = new Uint8Array(data);
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
+    const result = readModelFiles(Object.entries(files).map(([name, bytes]) => ({ name, bytes })));
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    expect(result.document.nodes.map((n) => `${n.id}:${n.type}`)).toEqual(['input:Input', 'features:Conv2D', 'norm:BatchNormalization', 'pool:MaxPooling2D', 'drop:Dropout', 'flat:Flatten', 'classes:Dense']);
+    expect(result.document.nodes[0]!.params).toEqual({ shape: [12, 12, 3] });
+    const adopted = await adoptImportedWeights(result.document, result.nodeIdOf, result.weights!);
+    if (!adopted.ok) throw new Error(adopted.problems.map((p) => p.message).join('\n'));
+    const ours = compileGraph(result.document);
+    if (!ours.ok) throw new Error('does not compile');
+    expect(importWeights(ours.model, adopted.payload)).toEqual({ ok: true });
+    const input = tf.randomUniform([2, 12, 12, 3], 0, 1, 'float32', 5);
+    expect(maxDifference(predict(ours.model, input), predict(model, input))).toBe(0);
+    ours.model.dispose();
+    model.dispose();
+    input.dispose();
+  });
+});
