@@ -89,9 +89,11 @@ function collapse(value: unknown): unknown {
 
 const snakeToCamel = (key: string) => key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
+/** The params a type has: its schema's keys (a strict object), and those of its initial params should a schema be wrapped. */
 function paramKeys(type: LayerType): Set<string> {
-  const schema = layerDef(type).params as unknown as { shape?: Record<string, unknown> };
-  return new Set(Object.keys(schema.shape ?? {}));
+  const def = layerDef(type);
+  const schema = def.params as unknown as { shape?: Record<string, unknown> };
+  return new Set([...Object.keys(schema.shape ?? {}), ...Object.keys(def.initialParams as object)]);
 }
 
 /** A node id from a layer name: the name itself when it is a valid id, else a cleaned-up unique one. */
