@@ -121,13 +121,18 @@ export function ModelImportButton({ architectureId }: { architectureId: string |
   );
 }
 
+/** Focuses `focus` once when the dialog opens (not on every render, so choosing a dataset keeps the focus) and closes on Escape. */
 function useEscape(onClose: () => void, focus: React.RefObject<HTMLElement | null>) {
+  const latest = useRef(onClose);
+  useEffect(() => {
+    latest.current = onClose;
+  });
   useEffect(() => {
     focus.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && latest.current();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onClose, focus]);
+  }, [focus]);
 }
 
 function ProblemsDialog({ files, problems, onClose }: { files: string; problems: ImportProblem[]; onClose: () => void }) {
