@@ -10,7 +10,7 @@ import type { ModelFormat } from '@/lib/modelio/keras';
 import type { ImportProblem } from '@/lib/modelio/problems';
 import type { ArchitectureDocument } from '@/lib/schema';
 import type { WeightsPayload } from '@/lib/train/weights';
-import { ModelDownloadMenu } from '@/components/train/ModelDownloads';
+import { ModelDownloadMenu } from '@/components/train/ModelDownloadMenu';
 import { FIT_VIEW } from './Canvas';
 import { useEditorStore, useReadOnly } from './EditorContext';
 

@@ -11,7 +11,7 @@ import { IMPORTED_RUN_NAME } from '@/lib/modelio/importRun';
 import { overlaidRuns } from './chartData';
 import { RunsTable, TableToggle } from './ChartText';
 import { formatDuration, formatPercent } from './format';
-import { ModelDownloadMenu, type ModelSource } from './ModelDownloads';
+import { ModelDownloadMenu, type ModelSource } from './ModelDownloadMenu';
 import { UPlotChart } from './UPlotChart';
 import './train.css';
 
