@@ -50,18 +50,18 @@ export function ModelImportButton({ architectureId }: { architectureId: string |
   const [reading, setReading] = useState(false);
   if (readOnly) return null;
 
-  const onFiles = async (list: FileList) => {
+  const onFiles = async (list: File[]) => {
     setReading(true);
     setProblems(null);
     setImported(null);
     try {
       const { pickedTooLarge } = await import('@/lib/modelio/problems');
-      const tooLarge = pickedTooLarge([...list]);
+      const tooLarge = pickedTooLarge(list);
       if (tooLarge.length > 0) {
-        setProblems({ files: [...list].map((f) => f.name).join(', '), list: tooLarge });
+        setProblems({ files: list.map((f) => f.name).join(', '), list: tooLarge });
         return;
       }
-      const picked = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      const picked = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       const { readModelFiles } = await import('@/lib/modelio/files');
       const result = readModelFiles(picked);
       const files = picked.map((f) => f.name).join(', ');
@@ -110,9 +110,10 @@ export function ModelImportButton({ architectureId }: { architectureId: string |
         aria-label={t('button')}
         data-testid="model-import-files"
         onChange={(e) => {
-          const files = e.target.files;
-          if (files && files.length > 0) void onFiles(files);
+          // Copied before the input is cleared: clearing it empties its live FileList.
+          const files = [...(e.target.files ?? [])];
           e.target.value = '';
+          if (files.length > 0) void onFiles(files);
         }}
       />
       {problems ? <ProblemsDialog files={problems.files} problems={problems.list} onClose={() => setProblems(null)} /> : null}
