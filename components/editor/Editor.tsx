@@ -13,6 +13,7 @@ import { Inspector } from './Inspector';
 import { Palette } from './Palette';
 import { ShareDialog } from './ShareDialog';
 import { FileButtons, HistoryButtons, LayoutButtons } from './Toolbar';
+import { EditorModelDownload, ModelImportButton } from './ModelImport';
 import { useDocumentSync, type SavedArchitecture } from './useDocumentSync';
 import { useLeaveGuard } from './useLeaveGuard';
 import { useLocalDraft } from './useLocalDraft';
@@ -117,6 +118,8 @@ function EditorShell(props: Props) {
           {!readOnly && <HistoryButtons />}
           <LayoutButtons />
           <FileButtons />
+          <ModelImportButton architectureId={readOnly ? null : (sync.saved?.id ?? null)} />
+          <EditorModelDownload />
           {readOnly ? null : sync.saved ? (
             <SaveState status={sync.status} onRetry={sync.retry} takeFocus={saveHadFocus} />
           ) : (

@@ -3,12 +3,15 @@
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
-import { getRun, listRuns } from '@/lib/api/client';
+import { getRun, listRuns, loadRunWeights } from '@/lib/api/client';
 import type { Run, RunSummary } from '@/lib/api/types';
 import { trainingSessionFor } from '@/lib/train/session';
+import type { WeightsPayload } from '@/lib/train/weights';
+import { IMPORTED_RUN_NAME } from '@/lib/modelio/importRun';
 import { overlaidRuns } from './chartData';
 import { RunsTable, TableToggle } from './ChartText';
 import { formatDuration, formatPercent } from './format';
+import { ModelDownloadMenu, type ModelSource } from './ModelDownloadMenu';
 import { UPlotChart } from './UPlotChart';
 import './train.css';
 
@@ -55,7 +58,7 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
   }, [selected, details]);
 
   const shown = selected.map((id) => details[id]).filter((r): r is Run => !!r);
-  const label = (r: RunSummary) => `${format.dateTime(new Date(r.startedAt), { dateStyle: 'short', timeStyle: 'short' })} · ${r.dataset.name}`;
+  const label = (r: RunSummary) => `${r.name ? `${r.name} · ` : ''}${format.dateTime(new Date(r.startedAt), { dateStyle: 'short', timeStyle: 'short' })} · ${r.dataset.name}`;
   const shownKey = shown.map((r) => r.id).join(',');
   const series = useMemo(
     () => shown.map((r, i) => ({ label: `${label(r)} · ${r.hyperparameters.optimizer} ${r.hyperparameters.learningRate} · ${r.hyperparameters.batchSize}`, color: palette[i % palette.length]!, points: true, width: 2 })),
@@ -84,6 +87,14 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
     } finally {
       setOpening(null);
     }
+  };
+
+  /** A run's document and trained weights, for "Download model". */
+  const runModel = async (runId: string): Promise<ModelSource> => {
+    const [run, weights] = await Promise.all([getRun(runId), loadRunWeights(runId)]);
+    if (!run.ok) return { ok: false, error: run.error };
+    if (!weights.ok) return { ok: false, error: weights.status === 404 ? t('noWeights') : weights.error };
+    return { ok: true, document: run.data.document, weights: { weightSpecs: weights.data.weightSpecs as WeightsPayload['weightSpecs'], weightData: weights.data.weightData } };
   };
 
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
@@ -128,6 +139,7 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
                 </td>
                 <td>{format.dateTime(new Date(r.startedAt), { dateStyle: 'medium', timeStyle: 'short' })}</td>
                 <td>
+                  {r.name ? <strong className="train-run-name">{r.name === IMPORTED_RUN_NAME ? t('importedWeights') : r.name} · </strong> : null}
                   {r.dataset.name}
                   {r.hyperparameters.trainLimit ? <span className="muted"> · {t('subset', { count: r.hyperparameters.trainLimit })}</span> : null}
                 </td>
@@ -149,12 +161,13 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
                   <span className={`train-run-status train-run-${r.status}`}>{t(`statuses.${r.status}`)}</span>
                 </td>
                 <td className="train-run-actions">
-                  {r.epochsDone > 0 ? (
+                  {r.epochsDone > 0 || r.status === 'completed' ? (
                     <>
                       <button type="button" disabled={opening !== null} onClick={() => void openInTrain(r)} aria-label={t('openInTrainRun', { run: label(r) })}>
                         {opening === r.id ? t('opening') : t('openInTrain')}
                       </button>{' '}
-                      <Link href={`/learn/perceive?run=${encodeURIComponent(r.id)}`}>{t('perceive')}</Link>
+                      <Link href={`/learn/perceive?run=${encodeURIComponent(r.id)}`}>{t('perceive')}</Link>{' '}
+                      <ModelDownloadMenu load={() => runModel(r.id)} label={label(r)} />
                     </>
                   ) : null}
                 </td>

@@ -179,7 +179,11 @@ export const EpochMetrics = z.strictObject({
 });
 export type EpochMetrics = z.infer<typeof EpochMetrics>;
 
+/** A run's own name, e.g. "Imported weights" for weights that came with an imported model. */
+export const RunName = z.string().trim().min(1).max(100);
+
 export const CreateRunBody = z.strictObject({
+  name: RunName.optional(),
   document: z.unknown(),
   dataset: DatasetRef,
   hyperparameters: Hyperparameters,
@@ -187,6 +191,7 @@ export const CreateRunBody = z.strictObject({
   backendMeasurements: z.array(BackendMeasurement).max(16).optional(),
 });
 export type CreateRunBody = {
+  name?: string;
   document: ArchitectureDocument;
   dataset: DatasetRef;
   hyperparameters: Hyperparameters;
@@ -209,6 +214,8 @@ export type RunPatch = z.infer<typeof RunPatch>;
 
 export const RunSummary = z.object({
   id: Id,
+  /** null for a run trained here; optional for servers older than it. */
+  name: z.string().nullable().optional(),
   startedAt: IsoDate,
   finishedAt: IsoDate.nullable(),
   status: RunStatus,

@@ -79,6 +79,7 @@ export function toRunSummary(row: RunSummaryRow, now: number = Date.now()): RunS
   if (!backend.success) throw new StoredDataError(`${what}: backend ${JSON.stringify(row.backend)} is unknown`);
   return {
     id: row.id,
+    name: row.name,
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     status,
@@ -107,6 +108,7 @@ export function toRun(row: RunRow, epochs: RunEpochRow[], hasWeights: boolean, n
 /** Columns of Run without the big text ones, for listings. */
 export const runSummarySelect = {
   id: true,
+  name: true,
   architectureId: true,
   dataset: true,
   hyperparameters: true,

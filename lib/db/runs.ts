@@ -10,6 +10,7 @@ import { isIdLike, newId } from './ids';
 import { runSummarySelect, StoredDataError, toRun, toRunSummary, writeDocument } from './mappers';
 
 export interface NewRun {
+  name?: string;
   document: ArchitectureDocument;
   dataset: DatasetRef;
   hyperparameters: Hyperparameters;
@@ -84,6 +85,7 @@ export async function createRun(architectureId: string, ownerHash: string | null
     data: {
       id: newId(),
       architectureId,
+      name: input.name ?? null,
       document: writeDocument(input.document),
       dataset: JSON.stringify(input.dataset),
       hyperparameters: JSON.stringify(input.hyperparameters),

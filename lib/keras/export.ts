@@ -75,6 +75,12 @@ export function exportKeras(doc: ArchitectureDocument): KerasExport {
     "# model.compile(optimizer=keras.optimizers.Adam(1e-3), loss='categorical_crossentropy', metrics=['accuracy'])",
     '# model.fit(x_train / 255.0, keras.utils.to_categorical(y_train), batch_size=32, epochs=5, validation_split=0.1)',
     '',
+    "# Trained weights: download a run's model as TensorFlow.js (.zip) from the Runs tab, unzip it and convert it with",
+    '# the official converter (pip install tensorflowjs):',
+    '#   tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras model.json model.h5',
+    "# then load them into this model by layer name (Dropout is left out of that file; it has no weights):",
+    "# model.load_weights('model.h5', by_name=True)",
+    '',
   );
   return { ok: true, code: lines.join('\n') };
 }

@@ -20,7 +20,18 @@ export function layerFolders(dir = root) {
 }
 
 /** Every part file a layer type may have beside index.ts, and the registry each one feeds. */
-export const parts = [{ file: 'tfjs', registry: 'tfjs.generated.ts', exportName: 'build', comment: 'How each layer type builds in tfjs (every type but Input).', typeName: 'TfjsRegistry', typeFrom: './shared/tfjs-registry' }];
+export const parts = [
+  { file: 'tfjs', registry: 'tfjs.generated.ts', exportName: 'build', comment: 'How each layer type builds in tfjs (every type but Input).', typeName: 'TfjsRegistry', typeFrom: './shared/tfjs-registry' },
+  {
+    file: 'keras-import',
+    registryName: 'kerasImportRegistry',
+    registry: 'keras-import.generated.ts',
+    exportName: 'kerasImport',
+    comment: 'The types whose Keras / TF.js config needs more than the generic converter (lib/modelio).',
+    typeName: 'KerasImportRegistry',
+    typeFrom: './shared/keras-import-registry',
+  },
+];
 
 export function generate(dir = root) {
   const types = layerFolders(dir);
@@ -37,7 +48,7 @@ export function generate(dir = root) {
       header +
       `import type { ${part.typeName} } from '${part.typeFrom}';\n` +
       withPart.map((t) => `import { ${part.exportName} as ${t} } from './${t}/${part.file}';`).join('\n') +
-      `\n\n/** ${part.comment} */\nexport const ${part.file}Registry = {\n` +
+      `\n\n/** ${part.comment} */\nexport const ${part.registryName ?? `${part.file}Registry`} = {\n` +
       withPart.map((t) => `  ${t},`).join('\n') +
       `\n} satisfies ${part.typeName};\n`;
   }

@@ -1,0 +1,8 @@
+import { defineKerasImport, onlyValue } from '../shared/keras-import';
+
+export const kerasImport = defineKerasImport({
+  settings: {
+    groups: onlyValue([1], 'grouped'),
+    lora_rank: onlyValue([null], 'lora'),
+  },
+});
