@@ -20,7 +20,11 @@ export function layerFolders(dir = root) {
 }
 
 /** Every part file a layer type may have beside index.ts, and the registry each one feeds. */
-export const parts = [{ file: 'tfjs', registry: 'tfjs.generated.ts', exportName: 'build', comment: 'How each layer type builds in tfjs (every type but Input).', typeName: 'TfjsRegistry', typeFrom: './shared/tfjs-registry' }];
+export const parts = [
+  { file: 'tfjs', registry: 'tfjs.generated.ts', exportName: 'build', comment: 'How each layer type builds in tfjs (every type but Input).', typeName: 'TfjsRegistry', typeFrom: './shared/tfjs-registry' },
+  { file: 'onnx', registry: 'onnx.generated.ts', exportName: 'onnx', comment: 'How each layer type writes ONNX nodes, or why it cannot (every type but Input).', typeName: 'OnnxRegistry', typeFrom: './shared/onnx' },
+  { file: 'pytorch', registry: 'pytorch.generated.ts', exportName: 'pytorch', comment: 'How each layer type writes itself into PyTorch model.py, or why it cannot (every type but Input).', typeName: 'PytorchRegistry', typeFrom: './shared/pytorch' },
+];
 
 export function generate(dir = root) {
   const types = layerFolders(dir);
