@@ -3,12 +3,14 @@
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
-import { getRun, listRuns } from '@/lib/api/client';
+import { getRun, listRuns, loadRunWeights } from '@/lib/api/client';
 import type { Run, RunSummary } from '@/lib/api/types';
 import { trainingSessionFor } from '@/lib/train/session';
+import type { WeightsPayload } from '@/lib/train/weights';
 import { overlaidRuns } from './chartData';
 import { RunsTable, TableToggle } from './ChartText';
 import { formatDuration, formatPercent } from './format';
+import { ModelDownloadsOnnxPytorch, type ModelExportSource } from './ModelDownloadsOnnxPytorch';
 import { UPlotChart } from './UPlotChart';
 import './train.css';
 
@@ -17,6 +19,7 @@ const palette = ['#2f6feb', '#e0661b', '#2e7d32', '#8e24aa', '#c62828', '#00838f
 /** Every run of this architecture, and the curves of the selected ones overlaid. */
 export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: string; /** Called once a run is loaded into the Train tab. */ onOpenedInTrain?: () => void }) {
   const t = useTranslations('train.runs');
+  const tExport = useTranslations('train.modelExport');
   const format = useFormatter();
   const locale = useLocale();
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
@@ -84,6 +87,14 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
     } finally {
       setOpening(null);
     }
+  };
+
+  /** A run's document and trained weights, for the ONNX and PyTorch downloads. */
+  const runExportSource = async (runId: string): Promise<ModelExportSource> => {
+    const [run, weights] = await Promise.all([getRun(runId), loadRunWeights(runId)]);
+    if (!run.ok) return { ok: false, error: run.error };
+    if (!weights.ok) return { ok: false, error: weights.status === 404 ? tExport('noWeights') : weights.error };
+    return { ok: true, document: run.data.document, weights: { weightSpecs: weights.data.weightSpecs as WeightsPayload['weightSpecs'], weightData: weights.data.weightData } };
   };
 
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
@@ -154,7 +165,8 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
                       <button type="button" disabled={opening !== null} onClick={() => void openInTrain(r)} aria-label={t('openInTrainRun', { run: label(r) })}>
                         {opening === r.id ? t('opening') : t('openInTrain')}
                       </button>{' '}
-                      <Link href={`/learn/perceive?run=${encodeURIComponent(r.id)}`}>{t('perceive')}</Link>
+                      <Link href={`/learn/perceive?run=${encodeURIComponent(r.id)}`}>{t('perceive')}</Link>{' '}
+                      <ModelDownloadsOnnxPytorch load={() => runExportSource(r.id)} label={label(r)} />
                     </>
                   ) : null}
                 </td>

@@ -112,8 +112,8 @@ export function exportPytorch(doc: ArchitectureDocument, weights: LayerWeights):
         },
       };
       const label = `# ${pythonComment(`${node.type} "${node.id}"`)}`;
-      const module = mapping.module?.(node.params, context);
-      if (module) modules.push(label, `self.${attr} = ${module}`);
+      const constructor = mapping.module?.(node.params, context);
+      if (constructor) modules.push(label, `self.${attr} = ${constructor}`);
       forward.push(`${attr} = ${mapping.forward(node.params, context)}`);
       const copies = mapping.loadWeights?.(node.params, context) ?? [];
       if (copies.length > 0) loads.push(label, ...copies);
