@@ -4,6 +4,9 @@
 // little-endian data) and .npz, a zip of .npy files (fflate).
 import { zipSync } from 'fflate';
 
+/** Every entry gets this date, so the same weights give the same bytes. */
+export const FIXED_MTIME = new Date(Date.UTC(2000, 0, 1));
+
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
 /** A float32 array of `shape` (C order) as .npy bytes. */
@@ -31,5 +34,5 @@ export function npyFloat32(shape: readonly number[], values: Float32Array): Uint
 export function npz(arrays: ReadonlyMap<string, { shape: readonly number[]; values: Float32Array }>): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   for (const [key, array] of arrays) files[`${key}.npy`] = npyFloat32(array.shape, array.values);
-  return zipSync(files, { level: 6 });
+  return zipSync(files, { level: 6, mtime: FIXED_MTIME });
 }

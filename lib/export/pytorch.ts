@@ -10,7 +10,7 @@ import { variableNames } from '../keras/export';
 import { pytorchRegistry } from '../layers/pytorch.generated';
 import type { PytorchContext, PytorchMapping } from '../layers/shared/pytorch';
 import type { ArchitectureDocument } from '../schema';
-import { npz } from './npy';
+import { FIXED_MTIME, npz } from './npy';
 import { describeInput, missingWeight, planExport, preprocessing, weightOf, type ExportResult, type LayerWeight, type LayerWeights } from './model';
 
 /** nn.Module's own attributes and the names forward() and load_weights() use: never a layer's attribute or local. */
@@ -185,7 +185,7 @@ export function exportPytorch(doc: ArchitectureDocument, weights: LayerWeights):
     '',
   ].join('\n');
   const files: PytorchFiles = { 'model.py': modelPy, 'weights.npz': npz(arrays), 'README.md': pytorchReadme(doc.name, inputText) };
-  const zip = zipSync({ 'model.py': strToU8(files['model.py']), 'weights.npz': [files['weights.npz'], { level: 0 }], 'README.md': strToU8(files['README.md']) });
+  const zip = zipSync({ 'model.py': strToU8(files['model.py']), 'weights.npz': [files['weights.npz'], { level: 0 }], 'README.md': strToU8(files['README.md']) }, { mtime: FIXED_MTIME });
   return { ok: true, files, zip };
 }
 
