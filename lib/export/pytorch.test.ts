@@ -110,9 +110,10 @@ describe.skipIf(torchMissing !== null)('PyTorch export runs in PyTorch', () => {
     });
   });
 
-  it('python model.py loads weights.npz beside it and prints the parameter count the editor shows', () => {
+  it('python model.py loads weights.npz beside it, prints the parameter count the editor shows, and predicts with --input', () => {
     const doc = templateDocument('course-cnn');
-    const exported = exportPytorch(doc, referenceRun(doc, 1).weights);
+    const reference = referenceRun(doc, 1);
+    const exported = exportPytorch(doc, reference.weights);
     if (!exported.ok) throw new Error('refused');
     const folder = join(dir, 'script');
     mkdirSync(folder);
@@ -122,6 +123,14 @@ describe.skipIf(torchMissing !== null)('PyTorch export runs in PyTorch', () => {
     const totals = analyzeGraph(doc).totals!;
     const fmt = (n: number) => n.toLocaleString('en-US');
     expect(run.stdout.trim()).toBe(`Parameters: ${fmt(totals.total)} (${fmt(totals.trainable)} trainable, ${fmt(totals.nonTrainable)} non-trainable)`);
+    // The README's prediction command: images in, predictions out as .npy.
+    writeFileSync(join(folder, 'images.npy'), npyFloat32(reference.input.dims, reference.input.values));
+    const predict = spawnSync(python, ['model.py', '--input', 'images.npy', '--output', 'predictions.npy'], { cwd: folder, encoding: 'utf8' });
+    expect(predict.status, predict.stderr).toBe(0);
+    const check = spawnSync(python, ['-c', "import numpy as np; np.load('predictions.npy').astype('<f4').tofile('predictions.bin')"], { cwd: folder, encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    const bytes = readFileSync(join(folder, 'predictions.bin'));
+    expect(maxAbsDifference(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4), reference.output.values)).toBeLessThan(1e-4);
   });
 });
 
