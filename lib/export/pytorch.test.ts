@@ -70,7 +70,7 @@ const expressible = layerTypes.filter((t): t is Exclude<LayerType, 'Input'> => t
 // spaces or other scripts a name tfjs refuses, so those are judged by the parse test below).
 const hostileIds = ['training', '_parameters', 'x', 'self', 'a/b', 'forward', 'F', '1st', 'torch', '_', 'np', 'weights', 'eval', '-dash', 'a.b', 'Model'];
 
-describe.skipIf(torchMissing !== null)('PyTorch export runs in PyTorch', () => {
+describe.skipIf(torchMissing !== null)(torchMissing ? `PyTorch export runs in PyTorch (skipped: ${torchMissing})` : 'PyTorch export runs in PyTorch', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cnn-studio-pytorch-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
