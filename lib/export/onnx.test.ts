@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import * as ort from 'onnxruntime-web';
-import { onnx as proto } from 'onnx-proto';
+import onnxProto from 'onnx-proto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { onnxRegistry } from '../layers/onnx.generated';
 import { layerTypes, type LayerType } from '../layers/registry';
@@ -13,6 +13,8 @@ import type { ArchitectureDocument } from '../schema';
 import { templateDocument, templateIds } from '../templates';
 import { exportOnnx } from './onnx';
 import { maxAbsDifference, randomGraph, referenceRun } from './testing';
+
+const proto = onnxProto.onnx;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -2,11 +2,15 @@
 // onnx-proto (protobufjs over ONNX's own .proto). Pure: each layer type writes
 // its nodes through lib/layers/<Type>/onnx.ts; this walks the graph, names
 // tensors and encodes. The input is NCHW float32; layer names are node names.
-import { onnx as proto } from 'onnx-proto';
+// A CommonJS module: its default import works in bundlers, vitest and Node's ESM alike (a named import fails in Node).
+import onnxProto from 'onnx-proto';
+import type { onnx } from 'onnx-proto';
 import { onnxRegistry } from '../layers/onnx.generated';
 import type { OnnxAttribute, OnnxEmitContext, OnnxMapping } from '../layers/shared/onnx';
 import type { ArchitectureDocument } from '../schema';
 import { describeInput, exportedDims, missingWeight, planExport, preprocessing, weightOf, type ExportResult, type LayerWeights } from './model';
+
+const proto = onnxProto.onnx;
 
 export const ONNX_OPSET = 13;
 /** The IR version that goes with opset 13 (ONNX 1.8). */
@@ -23,7 +27,7 @@ function namer(taken: Iterable<string> = []) {
   };
 }
 
-function attribute(name: string, value: OnnxAttribute): proto.IAttributeProto {
+function attribute(name: string, value: OnnxAttribute): onnx.IAttributeProto {
   const { AttributeType } = proto.AttributeProto;
   if ('int' in value) return { name, type: AttributeType.INT, i: value.int };
   if ('ints' in value) return { name, type: AttributeType.INTS, ints: [...value.ints] };
@@ -38,7 +42,7 @@ function rawFloats(values: Float32Array): Uint8Array {
   return bytes;
 }
 
-function valueInfo(name: string, dims: readonly number[]): proto.IValueInfoProto {
+function valueInfo(name: string, dims: readonly number[]): onnx.IValueInfoProto {
   return {
     name,
     type: { tensorType: { elemType: proto.TensorProto.DataType.FLOAT, shape: { dim: [{ dimParam: 'N' }, ...dims.map((d) => ({ dimValue: d }))] } } },
@@ -59,8 +63,8 @@ export function exportOnnx(doc: ArchitectureDocument, weights: LayerWeights): Ex
   const nodeName = namer();
   // Each node's output tensor; a training-only layer passes its input on.
   const tensorOf = new Map<string, string>([[plan.input.id, plan.input.id]]);
-  const nodes: proto.INodeProto[] = [];
-  const initializers: proto.ITensorProto[] = [];
+  const nodes: onnx.INodeProto[] = [];
+  const initializers: onnx.ITensorProto[] = [];
   try {
     for (const { node, inputIds, inputShapes, outputShape } of plan.nodes) {
       const part = onnxRegistry[node.type];
