@@ -34,5 +34,6 @@ export function npyFloat32(shape: readonly number[], values: Float32Array): Uint
 export function npz(arrays: ReadonlyMap<string, { shape: readonly number[]; values: Float32Array }>): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   for (const [key, array] of arrays) files[`${key}.npy`] = npyFloat32(array.shape, array.values);
-  return zipSync(files, { level: 6, mtime: FIXED_MTIME });
+  // Stored, not deflated: float weights hardly compress, and deflating them costs more time than it saves bytes.
+  return zipSync(files, { level: 0, mtime: FIXED_MTIME });
 }
