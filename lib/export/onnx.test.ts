@@ -1,6 +1,9 @@
 // The exported ONNX bytes run in onnxruntime-web (its WASM build, in Node)
 // and give tfjs's outputs (CPU backend) within 1e-4, for every template and
 // for random valid graphs over every layer type ONNX can express.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
@@ -99,5 +102,32 @@ describe('ONNX export', () => {
     const result = exportOnnx(doc, new Map());
     expect(result).toMatchObject({ ok: false, refusal: { kind: 'missingWeight' } });
     if (!result.ok && result.refusal.kind === 'missingWeight') expect(result.refusal.message).toMatch(/kernel for layer "/);
+  });
+});
+
+// ONNX's own checker (full_check: the spec's type and shape inference too), from Debian's python3-onnx.
+const python = process.env.CNN_STUDIO_PYTHON ?? '/usr/bin/python3';
+const checkerMissing = spawnSync(python, ['-c', 'import onnx'], { encoding: 'utf8' }).status === 0 ? null : `${python} cannot import onnx (apt-get install -y python3-onnx)`;
+if (checkerMissing) console.warn(`Skipping the ONNX checker: ${checkerMissing}`);
+
+describe.skipIf(checkerMissing !== null)(checkerMissing ? `ONNX checker (skipped: ${checkerMissing})` : 'ONNX checker', () => {
+  it('accepts every template and random graphs with full_check', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cnn-studio-onnx-'));
+    try {
+      const docs = [...templateIds.map((id) => templateDocument(id)), ...fc.sample(fc.integer({ min: 1, max: 2 ** 31 - 1 }), { numRuns: 20, seed: 99 }).map((seed) => randomGraph(seed, expressible))];
+      const files = docs.map((doc, i) => {
+        const exported = exportOnnx(doc, referenceRun(doc, i + 1).weights);
+        if (!exported.ok) throw new Error(JSON.stringify(exported.refusal));
+        const file = path.join(dir, `model${i}.onnx`);
+        writeFileSync(file, exported.bytes);
+        return file;
+      });
+      const script = 'import sys, onnx\nfor f in sys.argv[1:]:\n    onnx.checker.check_model(onnx.load(f), full_check=True)\nprint("ok")';
+      const run = spawnSync(python, ['-c', script, ...files], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.stdout.trim()).toBe('ok');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
