@@ -1,7 +1,7 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-const pureCore = ['./lib/graph', './lib/schema', './lib/keras', './lib/codegen', './lib/layers/registry.ts', './lib/layers/registry.generated.ts', './lib/layers/shared/!(tfjs*).ts', './lib/layers/*/index.ts'];
+const pureCore = ['./lib/graph', './lib/schema', './lib/keras', './lib/codegen', './lib/layers/registry.ts', './lib/layers/registry.generated.ts', './lib/layers/shared/!(tfjs*).ts', './lib/layers/*/index.ts', './lib/layers/*/onnx.ts', './lib/layers/*/pytorch.ts', './lib/layers/onnx.generated.ts', './lib/layers/pytorch.generated.ts', './lib/export/model.ts', './lib/export/onnx.ts', './lib/export/pytorch.ts', './lib/export/npy.ts'];
 
 const config = [
   ...nextVitals,

@@ -12,6 +12,7 @@ import { overlaidRuns } from './chartData';
 import { RunsTable, TableToggle } from './ChartText';
 import { formatDuration, formatPercent } from './format';
 import { ModelDownloadMenu, type ModelSource } from './ModelDownloadMenu';
+import { ModelDownloadsOnnxPytorch } from './ModelDownloadsOnnxPytorch';
 import { UPlotChart } from './UPlotChart';
 import './train.css';
 
@@ -168,6 +169,7 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
                       </button>{' '}
                       <Link href={`/learn/perceive?run=${encodeURIComponent(r.id)}`}>{t('perceive')}</Link>{' '}
                       <ModelDownloadMenu load={() => runModel(r.id)} label={label(r)} />
+                      <ModelDownloadsOnnxPytorch load={() => runModel(r.id)} label={label(r)} />
                     </>
                   ) : null}
                 </td>

@@ -31,6 +31,8 @@ export const parts = [
     typeName: 'KerasImportRegistry',
     typeFrom: './shared/keras-import-registry',
   },
+  { file: 'onnx', registry: 'onnx.generated.ts', exportName: 'onnx', comment: 'How each layer type writes ONNX nodes, or why it cannot (every type but Input).', typeName: 'OnnxRegistry', typeFrom: './shared/onnx' },
+  { file: 'pytorch', registry: 'pytorch.generated.ts', exportName: 'pytorch', comment: 'How each layer type writes itself into PyTorch model.py, or why it cannot (every type but Input).', typeName: 'PytorchRegistry', typeFrom: './shared/pytorch' },
 ];
 
 export function generate(dir = root) {
