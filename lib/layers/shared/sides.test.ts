@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exceededLimit, PARAM_LIMITS } from './params';
-import { sidesBadge, sidesParam, sidesText } from './sides';
+import { grownImage, sidesBadge, sidesParam, sidesText } from './sides';
 
 const padding = sidesParam('padding');
 
@@ -36,5 +36,21 @@ describe('padding and cropping per side', () => {
     expect(sidesText([[0, 1], [2, 3]])).toBe('0, 1, 2, 3');
     expect(sidesBadge([[1, 1], [2, 2]])).toBe('1×2');
     expect(sidesBadge([[0, 1], [2, 3]])).toBe('t0 b1 · l2 r3');
+  });
+});
+
+describe('layers that grow an image', () => {
+  it('refuse a side over the largest image side, naming the size and the limit', () => {
+    expect(grownImage('UpSampling2D', [4096, 8, 3], 'use a smaller size')).toEqual({ ok: true, shape: [4096, 8, 3] });
+    const result = grownImage('UpSampling2D', [8192, 8192, 3], 'use a smaller size', { kind: 'setParam', param: 'size', value: 1 });
+    expect(result).toEqual({
+      ok: false,
+      problem: {
+        code: 'imageTooLarge',
+        values: { layer: 'UpSampling2D', size: '8,192×8,192', limit: 4096 },
+        message: 'UpSampling2D would make an image of 8,192×8,192, larger than the limit of 4,096 per side: use a smaller size',
+        fix: { kind: 'setParam', param: 'size', value: 1 },
+      },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shapeError, shapeOk, type LayerProblem, type ShapeResult } from '../../graph/issues';
 import { PARAM_LIMITS, showLimit, showValue } from './params';
 
 /** Padding or cropping per side, as Keras's canonical form: [[top, bottom], [left, right]]. */
@@ -50,4 +51,23 @@ export function sidesBadge(sides: Sides): string {
   const [[top, bottom], [left, right]] = sides;
   if (top === bottom && left === right) return `${top}×${left}`;
   return `t${top} b${bottom} · l${left} r${right}`;
+}
+
+/**
+ * The output of a layer that grows an image (UpSampling2D, ZeroPadding2D), or
+ * the problem when a side would pass PARAM_LIMITS.inputSide, the largest image
+ * side an Input may have: chained, such layers would otherwise ask a tab for
+ * gigabytes (and a shared link could ask a viewer's).
+ */
+export function grownImage(type: string, shape: [number, number, number], remedy: string, fix?: LayerProblem['fix']): ShapeResult {
+  const [h, w] = shape;
+  const limit = PARAM_LIMITS.inputSide;
+  if (h <= limit && w <= limit) return shapeOk(shape);
+  const size = `${showLimit(h)}×${showLimit(w)}`;
+  return shapeError({
+    code: 'imageTooLarge',
+    values: { layer: type, size, limit },
+    message: `${type} would make an image of ${size}, larger than the limit of ${showLimit(limit)} per side: ${remedy}`,
+    ...(fix ? { fix } : {}),
+  });
 }
