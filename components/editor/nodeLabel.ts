@@ -3,12 +3,20 @@
 import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import { formatShapeCompact, toPair, type LayerType, type NodeAnalysis, type ParamsOf } from '@/lib/graph';
+import type { Sides } from '@/lib/layers/shared/sides';
 import type { LayerNode } from '@/lib/schema';
 import { useIssueText } from './useIssueText';
 
 type Values = Record<string, string | number>;
 
 const square = (value: number | readonly [number, number]) => toPair(value).join('×');
+const sideValues = (sides: Sides | undefined): Values => {
+  const [[top, bottom], [left, right]] = sides ?? [
+    [0, 0],
+    [0, 0],
+  ];
+  return { top, bottom, left, right };
+};
 
 /**
  * The values each layer type's key settings message (editor.node.settings.<type>) reads.
@@ -27,6 +35,11 @@ const settingsValues: { [T in LayerType]: (params: ParamsOf<T>, inputCount: numb
   Activation: (p) => ({ activation: p.activation }),
   Add: (_p, inputs) => ({ inputs }),
   Concatenate: (p, inputs) => ({ inputs, axis: String(p.axis ?? -1) }),
+  UpSampling2D: (p) => ({ size: square(p.size ?? 2), interpolation: p.interpolation ?? 'nearest' }),
+  ZeroPadding2D: (p) => sideValues(p.padding),
+  Cropping2D: (p) => sideValues(p.cropping),
+  Reshape: (p) => ({ shape: p.targetShape.join('×') }),
+  GlobalMaxPooling2D: () => ({}),
 };
 
 /**

@@ -5,12 +5,17 @@ import { AveragePooling2D } from './AveragePooling2D';
 import { BatchNormalization } from './BatchNormalization';
 import { Concatenate } from './Concatenate';
 import { Conv2D } from './Conv2D';
+import { Cropping2D } from './Cropping2D';
 import { Dense } from './Dense';
 import { Dropout } from './Dropout';
 import { Flatten } from './Flatten';
 import { GlobalAveragePooling2D } from './GlobalAveragePooling2D';
+import { GlobalMaxPooling2D } from './GlobalMaxPooling2D';
 import { Input } from './Input';
 import { MaxPooling2D } from './MaxPooling2D';
+import { Reshape } from './Reshape';
+import { UpSampling2D } from './UpSampling2D';
+import { ZeroPadding2D } from './ZeroPadding2D';
 
 /** Every layer type, keyed by its Keras class name. */
 export const layerRegistry = {
@@ -20,10 +25,15 @@ export const layerRegistry = {
   BatchNormalization,
   Concatenate,
   Conv2D,
+  Cropping2D,
   Dense,
   Dropout,
   Flatten,
   GlobalAveragePooling2D,
+  GlobalMaxPooling2D,
   Input,
   MaxPooling2D,
+  Reshape,
+  UpSampling2D,
+  ZeroPadding2D,
 } as const;

@@ -6,11 +6,16 @@ import { build as AveragePooling2D } from './AveragePooling2D/tfjs';
 import { build as BatchNormalization } from './BatchNormalization/tfjs';
 import { build as Concatenate } from './Concatenate/tfjs';
 import { build as Conv2D } from './Conv2D/tfjs';
+import { build as Cropping2D } from './Cropping2D/tfjs';
 import { build as Dense } from './Dense/tfjs';
 import { build as Dropout } from './Dropout/tfjs';
 import { build as Flatten } from './Flatten/tfjs';
 import { build as GlobalAveragePooling2D } from './GlobalAveragePooling2D/tfjs';
+import { build as GlobalMaxPooling2D } from './GlobalMaxPooling2D/tfjs';
 import { build as MaxPooling2D } from './MaxPooling2D/tfjs';
+import { build as Reshape } from './Reshape/tfjs';
+import { build as UpSampling2D } from './UpSampling2D/tfjs';
+import { build as ZeroPadding2D } from './ZeroPadding2D/tfjs';
 
 /** How each layer type builds in tfjs (every type but Input). */
 export const tfjsRegistry = {
@@ -20,9 +25,14 @@ export const tfjsRegistry = {
   BatchNormalization,
   Concatenate,
   Conv2D,
+  Cropping2D,
   Dense,
   Dropout,
   Flatten,
   GlobalAveragePooling2D,
+  GlobalMaxPooling2D,
   MaxPooling2D,
+  Reshape,
+  UpSampling2D,
+  ZeroPadding2D,
 } satisfies TfjsRegistry;
