@@ -6,6 +6,7 @@ import { filterGradientKernel, type FilterGradientFormulation } from './filter-g
 import { inputGradientKernel } from './input-gradient';
 import { batchNormGradKernelName, batchNormGradOnHeap, registerBatchNormGradient } from './batch-norm-gradient';
 import { adamUpdateKernelName, adamUpdateOnHeap } from './adam';
+import { resizeBilinearGradShaped, resizeNearestNeighborGradOnCpu, resizeNearestNeighborGradOnHeap } from './resize-gradient';
 import { castSharing, identitySharing, matMulTransposingFirst, maxPoolGradOnHeap, reduceLeadingOnHeap, tileOnHeap } from './wasm-heap';
 
 export type KernelBackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
@@ -53,6 +54,13 @@ function plansFor(backend: KernelBackendName): KernelPlan[] {
     choice === 'stock'
       ? []
       : [{ kernelName: 'Conv2DBackpropFilter', make: () => filterGradientKernel(choice), why: backend === 'wasm' ? 'missing on WASM' : 'faster than tfjs’s kernel' }];
+  if (backend === 'cpu') {
+    return [
+      ...filter,
+      { kernelName: 'ResizeNearestNeighborGrad', make: () => resizeNearestNeighborGradOnCpu, why: 'UpSampling2D gradient (tfjs’s is wrong past the first batch item)' },
+      { kernelName: 'ResizeBilinearGrad', make: (o) => resizeBilinearGradShaped(needOriginal('ResizeBilinearGrad', backend, o)), why: 'UpSampling2D bilinear gradient of non-square images (tfjs swaps height and width)' },
+    ];
+  }
   if (backend !== 'wasm') return filter;
   return [
     ...filter,
@@ -65,6 +73,7 @@ function plansFor(backend: KernelBackendName): KernelPlan[] {
     { kernelName: 'Sum', make: (o) => reduceLeadingOnHeap(needOriginal('Sum', backend, o), 'sum'), why: 'bias/BatchNormalization gradients' },
     { kernelName: 'Mean', make: (o) => reduceLeadingOnHeap(needOriginal('Mean', backend, o), 'mean'), why: 'BatchNormalization statistics' },
     { kernelName: 'MaxPoolGrad', make: () => maxPoolGradOnHeap, why: 'MaxPooling2D gradient' },
+    { kernelName: 'ResizeNearestNeighborGrad', make: () => resizeNearestNeighborGradOnHeap, why: 'UpSampling2D gradient (tfjs’s is wrong with alignCorners on a side of 1)' },
     { kernelName: adamUpdateKernelName, make: () => adamUpdateOnHeap, why: 'Adam in one pass per weight (FusedAdamOptimizer)' },
   ];
 }
