@@ -47,6 +47,37 @@ test.describe('shape layers', () => {
     await page.getByLabel('Size (height, width)', { exact: true }).press('Enter');
     await expect(editor.nodeShape('up1')).toHaveText('28×56×1');
     await expect(reshape).toContainText('Reshape to [7, 7, 16] needs 784 values but gets 1,568 from [28, 56, 1]');
+    await expect(page.locator('.react-flow__node[data-id="up1"]')).toHaveAccessibleName('UpSampling2D up1, repeats rows and columns 1×2, nearest interpolation, output 28×56×1');
+  });
+
+  test('ZeroPadding2D and Cropping2D take Keras’s padding forms in the inspector; cropping everything is an error naming the rows', async ({ page }) => {
+    const editor = new EditorPage(page);
+    await page.goto('/new?template=blank');
+    await editor.select('input');
+    await editor.paletteItem('ZeroPadding2D').click();
+    await expect(editor.nodeShape('pad1')).toHaveText('30×30×1');
+    const padding = page.getByLabel('Padding', { exact: true });
+    await padding.fill('1, 2');
+    await expect(editor.nodeShape('pad1')).toHaveText('30×32×1');
+    // Keras's own ((top, bottom), (left, right)) pastes in as is, and reads back in the shortest form.
+    await padding.fill('((0, 1), (2, 3))');
+    await padding.press('Enter');
+    await expect(editor.nodeShape('pad1')).toHaveText('29×33×1');
+    await editor.select('input');
+    await editor.select('pad1');
+    await expect(padding).toHaveValue('0, 1, 2, 3');
+    await padding.fill('1, 5000');
+    await expect(page.getByRole('alert').filter({ hasText: 'Padding' })).toContainText('4,096');
+    await padding.blur();
+
+    await editor.select('pad1');
+    await editor.paletteItem('Cropping2D').click();
+    await expect(editor.nodeShape('crop1')).toHaveText('27×31×1');
+    const cropping = page.getByLabel('Cropping', { exact: true });
+    await cropping.fill('15, 0');
+    await cropping.press('Enter');
+    await expect(editor.node('crop1')).toHaveClass(/has-error/);
+    await expect(editor.node('crop1')).toContainText('Cropping2D crops 30 rows from a 29-row input, leaving none: crop fewer rows');
   });
 
   test('in Chinese, the mismatching Reshape names both counts on its node', async ({ page, context, baseURL }) => {
