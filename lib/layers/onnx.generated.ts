@@ -8,19 +8,24 @@ import { onnx as BatchNormalization } from './BatchNormalization/onnx';
 import { onnx as Concatenate } from './Concatenate/onnx';
 import { onnx as Conv2D } from './Conv2D/onnx';
 import { onnx as Conv2DTranspose } from './Conv2DTranspose/onnx';
+import { onnx as Cropping2D } from './Cropping2D/onnx';
 import { onnx as Dense } from './Dense/onnx';
 import { onnx as DepthwiseConv2D } from './DepthwiseConv2D/onnx';
 import { onnx as Dropout } from './Dropout/onnx';
 import { onnx as Flatten } from './Flatten/onnx';
 import { onnx as GlobalAveragePooling2D } from './GlobalAveragePooling2D/onnx';
+import { onnx as GlobalMaxPooling2D } from './GlobalMaxPooling2D/onnx';
 import { onnx as LayerNormalization } from './LayerNormalization/onnx';
 import { onnx as LeakyReLU } from './LeakyReLU/onnx';
 import { onnx as MaxPooling2D } from './MaxPooling2D/onnx';
 import { onnx as Maximum } from './Maximum/onnx';
 import { onnx as Multiply } from './Multiply/onnx';
 import { onnx as ReLU } from './ReLU/onnx';
+import { onnx as Reshape } from './Reshape/onnx';
 import { onnx as SeparableConv2D } from './SeparableConv2D/onnx';
 import { onnx as Softmax } from './Softmax/onnx';
+import { onnx as UpSampling2D } from './UpSampling2D/onnx';
+import { onnx as ZeroPadding2D } from './ZeroPadding2D/onnx';
 
 /** How each layer type writes ONNX nodes, or why it cannot (every type but Input). */
 export const onnxRegistry = {
@@ -32,17 +37,22 @@ export const onnxRegistry = {
   Concatenate,
   Conv2D,
   Conv2DTranspose,
+  Cropping2D,
   Dense,
   DepthwiseConv2D,
   Dropout,
   Flatten,
   GlobalAveragePooling2D,
+  GlobalMaxPooling2D,
   LayerNormalization,
   LeakyReLU,
   MaxPooling2D,
   Maximum,
   Multiply,
   ReLU,
+  Reshape,
   SeparableConv2D,
   Softmax,
+  UpSampling2D,
+  ZeroPadding2D,
 } satisfies OnnxRegistry;

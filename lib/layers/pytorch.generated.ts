@@ -8,19 +8,24 @@ import { pytorch as BatchNormalization } from './BatchNormalization/pytorch';
 import { pytorch as Concatenate } from './Concatenate/pytorch';
 import { pytorch as Conv2D } from './Conv2D/pytorch';
 import { pytorch as Conv2DTranspose } from './Conv2DTranspose/pytorch';
+import { pytorch as Cropping2D } from './Cropping2D/pytorch';
 import { pytorch as Dense } from './Dense/pytorch';
 import { pytorch as DepthwiseConv2D } from './DepthwiseConv2D/pytorch';
 import { pytorch as Dropout } from './Dropout/pytorch';
 import { pytorch as Flatten } from './Flatten/pytorch';
 import { pytorch as GlobalAveragePooling2D } from './GlobalAveragePooling2D/pytorch';
+import { pytorch as GlobalMaxPooling2D } from './GlobalMaxPooling2D/pytorch';
 import { pytorch as LayerNormalization } from './LayerNormalization/pytorch';
 import { pytorch as LeakyReLU } from './LeakyReLU/pytorch';
 import { pytorch as MaxPooling2D } from './MaxPooling2D/pytorch';
 import { pytorch as Maximum } from './Maximum/pytorch';
 import { pytorch as Multiply } from './Multiply/pytorch';
 import { pytorch as ReLU } from './ReLU/pytorch';
+import { pytorch as Reshape } from './Reshape/pytorch';
 import { pytorch as SeparableConv2D } from './SeparableConv2D/pytorch';
 import { pytorch as Softmax } from './Softmax/pytorch';
+import { pytorch as UpSampling2D } from './UpSampling2D/pytorch';
+import { pytorch as ZeroPadding2D } from './ZeroPadding2D/pytorch';
 
 /** How each layer type writes itself into PyTorch model.py, or why it cannot (every type but Input). */
 export const pytorchRegistry = {
@@ -32,17 +37,22 @@ export const pytorchRegistry = {
   Concatenate,
   Conv2D,
   Conv2DTranspose,
+  Cropping2D,
   Dense,
   DepthwiseConv2D,
   Dropout,
   Flatten,
   GlobalAveragePooling2D,
+  GlobalMaxPooling2D,
   LayerNormalization,
   LeakyReLU,
   MaxPooling2D,
   Maximum,
   Multiply,
   ReLU,
+  Reshape,
   SeparableConv2D,
   Softmax,
+  UpSampling2D,
+  ZeroPadding2D,
 } satisfies PytorchRegistry;

@@ -7,11 +7,13 @@ import { BatchNormalization } from './BatchNormalization';
 import { Concatenate } from './Concatenate';
 import { Conv2D } from './Conv2D';
 import { Conv2DTranspose } from './Conv2DTranspose';
+import { Cropping2D } from './Cropping2D';
 import { Dense } from './Dense';
 import { DepthwiseConv2D } from './DepthwiseConv2D';
 import { Dropout } from './Dropout';
 import { Flatten } from './Flatten';
 import { GlobalAveragePooling2D } from './GlobalAveragePooling2D';
+import { GlobalMaxPooling2D } from './GlobalMaxPooling2D';
 import { Input } from './Input';
 import { LayerNormalization } from './LayerNormalization';
 import { LeakyReLU } from './LeakyReLU';
@@ -19,8 +21,11 @@ import { MaxPooling2D } from './MaxPooling2D';
 import { Maximum } from './Maximum';
 import { Multiply } from './Multiply';
 import { ReLU } from './ReLU';
+import { Reshape } from './Reshape';
 import { SeparableConv2D } from './SeparableConv2D';
 import { Softmax } from './Softmax';
+import { UpSampling2D } from './UpSampling2D';
+import { ZeroPadding2D } from './ZeroPadding2D';
 
 /** Every layer type, keyed by its Keras class name. */
 export const layerRegistry = {
@@ -32,11 +37,13 @@ export const layerRegistry = {
   Concatenate,
   Conv2D,
   Conv2DTranspose,
+  Cropping2D,
   Dense,
   DepthwiseConv2D,
   Dropout,
   Flatten,
   GlobalAveragePooling2D,
+  GlobalMaxPooling2D,
   Input,
   LayerNormalization,
   LeakyReLU,
@@ -44,6 +51,9 @@ export const layerRegistry = {
   Maximum,
   Multiply,
   ReLU,
+  Reshape,
   SeparableConv2D,
   Softmax,
+  UpSampling2D,
+  ZeroPadding2D,
 } as const;

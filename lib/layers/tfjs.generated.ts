@@ -8,19 +8,24 @@ import { build as BatchNormalization } from './BatchNormalization/tfjs';
 import { build as Concatenate } from './Concatenate/tfjs';
 import { build as Conv2D } from './Conv2D/tfjs';
 import { build as Conv2DTranspose } from './Conv2DTranspose/tfjs';
+import { build as Cropping2D } from './Cropping2D/tfjs';
 import { build as Dense } from './Dense/tfjs';
 import { build as DepthwiseConv2D } from './DepthwiseConv2D/tfjs';
 import { build as Dropout } from './Dropout/tfjs';
 import { build as Flatten } from './Flatten/tfjs';
 import { build as GlobalAveragePooling2D } from './GlobalAveragePooling2D/tfjs';
+import { build as GlobalMaxPooling2D } from './GlobalMaxPooling2D/tfjs';
 import { build as LayerNormalization } from './LayerNormalization/tfjs';
 import { build as LeakyReLU } from './LeakyReLU/tfjs';
 import { build as MaxPooling2D } from './MaxPooling2D/tfjs';
 import { build as Maximum } from './Maximum/tfjs';
 import { build as Multiply } from './Multiply/tfjs';
 import { build as ReLU } from './ReLU/tfjs';
+import { build as Reshape } from './Reshape/tfjs';
 import { build as SeparableConv2D } from './SeparableConv2D/tfjs';
 import { build as Softmax } from './Softmax/tfjs';
+import { build as UpSampling2D } from './UpSampling2D/tfjs';
+import { build as ZeroPadding2D } from './ZeroPadding2D/tfjs';
 
 /** How each layer type builds in tfjs (every type but Input). */
 export const tfjsRegistry = {
@@ -32,17 +37,22 @@ export const tfjsRegistry = {
   Concatenate,
   Conv2D,
   Conv2DTranspose,
+  Cropping2D,
   Dense,
   DepthwiseConv2D,
   Dropout,
   Flatten,
   GlobalAveragePooling2D,
+  GlobalMaxPooling2D,
   LayerNormalization,
   LeakyReLU,
   MaxPooling2D,
   Maximum,
   Multiply,
   ReLU,
+  Reshape,
   SeparableConv2D,
   Softmax,
+  UpSampling2D,
+  ZeroPadding2D,
 } satisfies TfjsRegistry;

@@ -11,6 +11,8 @@ export type ParamField =
   | { key: string; kind: 'number'; step: number; min?: number; max?: number; optional?: boolean }
   | { key: string; kind: 'pair'; optional?: boolean }
   | { key: string; kind: 'intList' }
+  /** Padding or cropping per side: `1`, `1, 2` (height, width) or `1, 2, 3, 4` (top, bottom, left, right). */
+  | { key: string; kind: 'sides' }
   | { key: string; kind: 'select'; options: readonly string[] }
   | { key: string; kind: 'boolean' };
 

@@ -90,10 +90,13 @@ export function exceededLimit(key: string, value: unknown): number | null {
   const over = (v: unknown, max: number) => typeof v === 'number' && v > max;
   if (key === 'filters' || key === 'units') return over(value, PARAM_LIMITS.units) ? PARAM_LIMITS.units : null;
   if (key === 'depthMultiplier') return over(value, PARAM_LIMITS.depthMultiplier) ? PARAM_LIMITS.depthMultiplier : null;
-  if (key === 'kernelSize' || key === 'poolSize' || key === 'strides') {
+  if (key === 'kernelSize' || key === 'poolSize' || key === 'strides' || key === 'size') {
     const sides = Array.isArray(value) ? value : [value];
     return sides.some((v) => over(v, PARAM_LIMITS.window)) ? PARAM_LIMITS.window : null;
   }
+  // ZeroPadding2D's padding and Cropping2D's cropping, per side (Conv2D's padding is a word and never over).
+  if (key === 'padding' || key === 'cropping') return [value].flat(2).some((v) => over(v, PARAM_LIMITS.inputSide)) ? PARAM_LIMITS.inputSide : null;
+  if (key === 'targetShape' && Array.isArray(value)) return value.some((v) => over(v, PARAM_LIMITS.inputLength)) ? PARAM_LIMITS.inputLength : null;
   if (key === 'shape' && Array.isArray(value) && value.length >= 1 && value.length <= 3) {
     const limits = value.length === 1 ? [PARAM_LIMITS.inputLength] : [PARAM_LIMITS.inputSide, PARAM_LIMITS.inputSide, PARAM_LIMITS.inputChannels];
     const at = value.findIndex((d, i) => over(d, limits[i]!));

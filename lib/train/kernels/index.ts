@@ -7,6 +7,7 @@ import { inputGradientKernel } from './input-gradient';
 import { batchNormGradKernelName, batchNormGradOnHeap, registerBatchNormGradient } from './batch-norm-gradient';
 import { adamUpdateKernelName, adamUpdateOnHeap } from './adam';
 import { depthwiseFilterGradientKernel, depthwiseFilterGradientName, depthwiseInputGradientKernel, depthwiseInputGradientName } from './depthwise-gradients';
+import { resizeBilinearGradShaped, resizeNearestNeighborGradOnCpu, resizeNearestNeighborGradOnHeap } from './resize-gradient';
 import { castSharing, identitySharing, matMulTransposingFirst, maxPoolGradOnHeap, reduceLeadingOnHeap, tileOnHeap } from './wasm-heap';
 
 export type KernelBackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
@@ -54,6 +55,13 @@ function plansFor(backend: KernelBackendName): KernelPlan[] {
     choice === 'stock'
       ? []
       : [{ kernelName: 'Conv2DBackpropFilter', make: () => filterGradientKernel(choice), why: backend === 'wasm' ? 'missing on WASM' : 'faster than tfjs’s kernel' }];
+  if (backend === 'cpu') {
+    return [
+      ...filter,
+      { kernelName: 'ResizeNearestNeighborGrad', make: () => resizeNearestNeighborGradOnCpu, why: 'UpSampling2D gradient (tfjs’s is wrong past the first batch item)' },
+      { kernelName: 'ResizeBilinearGrad', make: (o) => resizeBilinearGradShaped(needOriginal('ResizeBilinearGrad', backend, o)), why: 'UpSampling2D bilinear gradient of non-square images (tfjs swaps height and width)' },
+    ];
+  }
   if (backend !== 'wasm') return filter;
   return [
     ...filter,
@@ -66,6 +74,7 @@ function plansFor(backend: KernelBackendName): KernelPlan[] {
     { kernelName: 'Sum', make: (o) => reduceLeadingOnHeap(needOriginal('Sum', backend, o), 'sum'), why: 'bias/BatchNormalization gradients' },
     { kernelName: 'Mean', make: (o) => reduceLeadingOnHeap(needOriginal('Mean', backend, o), 'mean'), why: 'BatchNormalization statistics' },
     { kernelName: 'MaxPoolGrad', make: () => maxPoolGradOnHeap, why: 'MaxPooling2D gradient' },
+    { kernelName: 'ResizeNearestNeighborGrad', make: () => resizeNearestNeighborGradOnHeap, why: 'UpSampling2D gradient (tfjs’s is wrong with alignCorners on a side of 1)' },
     { kernelName: adamUpdateKernelName, make: () => adamUpdateOnHeap, why: 'Adam in one pass per weight (FusedAdamOptimizer)' },
     { kernelName: depthwiseInputGradientName, make: () => depthwiseInputGradientKernel, why: 'missing on WASM (DepthwiseConv2D, SeparableConv2D)' },
     { kernelName: depthwiseFilterGradientName, make: () => depthwiseFilterGradientKernel, why: 'missing on WASM (DepthwiseConv2D, SeparableConv2D)' },

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 
 /** Captured before any test registers project kernels for 'cpu'. */
 const stockCpu = new Map<string, tf.KernelFunc>();
-for (const name of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'Tile', 'Sum', 'Mean', 'MaxPoolGrad', 'MaxPool', 'BatchMatMul']) {
+for (const name of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'Tile', 'Sum', 'Mean', 'MaxPoolGrad', 'MaxPool', 'BatchMatMul', 'ResizeNearestNeighborGrad', 'ResizeBilinearGrad']) {
   const config = tf.getKernel(name, 'cpu');
   if (config) stockCpu.set(name, config.kernelFunc);
 }
