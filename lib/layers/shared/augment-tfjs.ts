@@ -1,0 +1,112 @@
+// The tfjs side of the augmentation layers: tfjs 4 has no RandomFlip,
+// RandomRotation, … layers, so each is a custom layer built on RandomImageLayer.
+// Draws are made on the host from a seeded generator (one per call, keyed by
+// the layer's seed and a counter), so a run's sequence of draws is the same on
+// every backend and every batch gets new ones. At inference (training false or
+// absent: predict, evaluate) the layer hands its input through unchanged.
+import * as tf from '@tensorflow/tfjs';
+import { factorRange, type Factor, type FillMode } from './augment';
+
+type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
+type Kwargs = Parameters<tf.layers.Layer['call']>[1];
+
+/** A 32-bit mix of two numbers (murmur3's finaliser over both). */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x85ebca6b, 0xcc9e2d51) ^ b;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** mulberry32: uniform numbers in [0, 1) from a 32-bit seed. */
+export function seededUniform(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The generator for one call: the same (seed, call number) gives the same draws. */
+export function drawsFor(seed: number, call: number): () => number {
+  return seededUniform(mix(seed, call));
+}
+
+export interface RandomLayerArgs extends LayerArgs {
+  /** null draws a seed at random, so the layer is unseeded (as Keras's seed=None). */
+  seed: number | null;
+}
+
+export abstract class RandomImageLayer<P extends object> extends tf.layers.Layer {
+  readonly seed: number;
+  /** Calls made in training so far: each batch gets the next one's draws. */
+  private calls = 0;
+
+  constructor(
+    args: RandomLayerArgs,
+    readonly params: P,
+  ) {
+    const { seed, ...rest } = args;
+    super(rest);
+    this.seed = seed ?? Math.floor(Math.random() * 2 ** 31);
+  }
+
+  /** Augments a batch [batch, h, w, c] with the draws of `uniform`. */
+  protected abstract augment(images: tf.Tensor4D, uniform: () => number): tf.Tensor;
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor {
+    const x = Array.isArray(inputs) ? inputs[0]! : inputs;
+    if (kwargs?.['training'] !== true) return x;
+    const uniform = drawsFor(this.seed, this.calls++);
+    return tf.tidy(() => this.augment(x as tf.Tensor4D, uniform));
+  }
+
+  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
+    return inputShape;
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), ...(this.params as tf.serialization.ConfigDict), seed: this.seed };
+  }
+}
+
+/** A number in [lower, upper) from a uniform draw. */
+export const between = (uniform: () => number, [lower, upper]: readonly [number, number]) => lower + (upper - lower) * uniform();
+
+/** Per image: one draw in the factor's range. */
+export function drawEach(batch: number, uniform: () => number, range: readonly [number, number]): number[] {
+  return Array.from({ length: batch }, () => between(uniform, range));
+}
+
+export type Transform = [number, number, number, number, number, number, number, number];
+
+/** Keras's rotation matrix (output -> input point) about the image centre; `angle` in radians. */
+export function rotationTransform(angle: number, height: number, width: number): Transform {
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const xOffset = (width - 1 - (cos * (width - 1) - sin * (height - 1))) / 2;
+  const yOffset = (height - 1 - (sin * (width - 1) + cos * (height - 1))) / 2;
+  return [cos, -sin, xOffset, sin, cos, yOffset, 0, 0];
+}
+
+/** Keras's translation matrix: the image moves by (dx, dy) pixels. */
+export function translationTransform(dx: number, dy: number): Transform {
+  return [1, 0, -dx, 0, 1, -dy, 0, 0];
+}
+
+/** Keras's zoom matrix about the centre: zoom > 1 shows more (zooms out), < 1 less (zooms in). */
+export function zoomTransform(zoomX: number, zoomY: number, height: number, width: number): Transform {
+  const xOffset = ((width - 1) / 2) * (1 - zoomX);
+  const yOffset = ((height - 1) / 2) * (1 - zoomY);
+  return [zoomX, 0, xOffset, 0, zoomY, yOffset, 0, 0];
+}
+
+/** Applies one projective transform per image, bilinear as Keras, filling outside points by `fillMode` (0 for constant). */
+export function transformImages(images: tf.Tensor4D, transforms: Transform[], fillMode: FillMode): tf.Tensor4D {
+  return tf.tidy(() => tf.image.transform(images, tf.tensor2d(transforms, [transforms.length, 8]), 'bilinear', fillMode, 0));
+}
+
+export { factorRange, type Factor };
