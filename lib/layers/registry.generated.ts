@@ -11,6 +11,12 @@ import { Flatten } from './Flatten';
 import { GlobalAveragePooling2D } from './GlobalAveragePooling2D';
 import { Input } from './Input';
 import { MaxPooling2D } from './MaxPooling2D';
+import { RandomContrast } from './RandomContrast';
+import { RandomFlip } from './RandomFlip';
+import { RandomRotation } from './RandomRotation';
+import { RandomTranslation } from './RandomTranslation';
+import { RandomZoom } from './RandomZoom';
+import { Rescaling } from './Rescaling';
 
 /** Every layer type, keyed by its Keras class name. */
 export const layerRegistry = {
@@ -26,4 +32,10 @@ export const layerRegistry = {
   GlobalAveragePooling2D,
   Input,
   MaxPooling2D,
+  RandomContrast,
+  RandomFlip,
+  RandomRotation,
+  RandomTranslation,
+  RandomZoom,
+  Rescaling,
 } as const;

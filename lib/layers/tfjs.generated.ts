@@ -11,6 +11,12 @@ import { build as Dropout } from './Dropout/tfjs';
 import { build as Flatten } from './Flatten/tfjs';
 import { build as GlobalAveragePooling2D } from './GlobalAveragePooling2D/tfjs';
 import { build as MaxPooling2D } from './MaxPooling2D/tfjs';
+import { build as RandomContrast } from './RandomContrast/tfjs';
+import { build as RandomFlip } from './RandomFlip/tfjs';
+import { build as RandomRotation } from './RandomRotation/tfjs';
+import { build as RandomTranslation } from './RandomTranslation/tfjs';
+import { build as RandomZoom } from './RandomZoom/tfjs';
+import { build as Rescaling } from './Rescaling/tfjs';
 
 /** How each layer type builds in tfjs (every type but Input). */
 export const tfjsRegistry = {
@@ -25,4 +31,10 @@ export const tfjsRegistry = {
   Flatten,
   GlobalAveragePooling2D,
   MaxPooling2D,
+  RandomContrast,
+  RandomFlip,
+  RandomRotation,
+  RandomTranslation,
+  RandomZoom,
+  Rescaling,
 } satisfies TfjsRegistry;
