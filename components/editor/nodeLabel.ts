@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import { formatShapeCompact, toPair, type LayerType, type NodeAnalysis, type ParamsOf } from '@/lib/graph';
+import { factorBadge } from '@/lib/layers/shared/augment';
 import type { LayerNode } from '@/lib/schema';
 import { useIssueText } from './useIssueText';
 
@@ -27,6 +28,12 @@ const settingsValues: { [T in LayerType]: (params: ParamsOf<T>, inputCount: numb
   Activation: (p) => ({ activation: p.activation }),
   Add: (_p, inputs) => ({ inputs }),
   Concatenate: (p, inputs) => ({ inputs, axis: String(p.axis ?? -1) }),
+  RandomFlip: (p) => ({ mode: p.mode }),
+  RandomTranslation: (p) => ({ height: factorBadge(p.heightFactor), width: factorBadge(p.widthFactor), fillMode: p.fillMode }),
+  RandomRotation: (p) => ({ factor: factorBadge(p.factor) }),
+  RandomZoom: (p) => ({ height: factorBadge(p.heightFactor), width: factorBadge(p.widthFactor ?? p.heightFactor) }),
+  RandomContrast: (p) => ({ factor: factorBadge(p.factor) }),
+  Rescaling: (p) => ({ scale: p.scale, offset: p.offset }),
 };
 
 /**
