@@ -104,9 +104,90 @@ export function zoomTransform(zoomX: number, zoomY: number, height: number, widt
   return [zoomX, 0, xOffset, 0, zoomY, yOffset, 0, 0];
 }
 
-/** Applies one projective transform per image, bilinear as Keras, filling outside points by `fillMode` (0 for constant). */
+/**
+ * Where an output coordinate reads from along one axis of length `len`, by
+ * Keras's fill modes (TensorFlow's image_ops.h map_coord); 'constant' leaves
+ * it outside, to read as 0.
+ */
+export function mapCoordinate(coord: number, len: number, fillMode: FillMode): number {
+  if (fillMode === 'constant') return coord;
+  if (fillMode === 'nearest') return Math.min(Math.max(coord, 0), len - 1);
+  let c = coord;
+  if (len <= 1) return 0;
+  if (fillMode === 'reflect') {
+    // [abcd] -> [dcba|abcd|dcba]
+    const sz2 = 2 * len;
+    if (c < 0) {
+      if (c < sz2) c = sz2 * Math.trunc(-c / sz2) + c;
+      c = c < -len ? c + sz2 : -c - 1;
+    } else if (c > len - 1) {
+      c -= sz2 * Math.trunc(c / sz2);
+      if (c >= len) c = sz2 - c - 1;
+    }
+  } else {
+    // wrap: [abcd] -> [abcd|abcd|abcd]
+    const sz = len - 1;
+    if (c < 0) c += len * (Math.trunc(-c / sz) + 1);
+    else if (c > len - 1) c -= len * Math.trunc(c / sz);
+  }
+  return Math.min(Math.max(c, 0), len - 1);
+}
+
+/**
+ * The four bilinear taps of every output pixel: row indices into the batch's
+ * pixels [batch·h·w] and their weights (0 for a tap outside the image, which
+ * reads Keras's fill value 0). Computed on the host from the host-side draws.
+ */
+export function bilinearTaps(transforms: readonly Transform[], height: number, width: number, fillMode: FillMode): { indices: Int32Array; weights: Float32Array } {
+  const pixels = transforms.length * height * width;
+  const indices = new Int32Array(4 * pixels);
+  const weights = new Float32Array(4 * pixels);
+  let p = 0;
+  transforms.forEach((t, b) => {
+    for (let oy = 0; oy < height; oy++) {
+      for (let ox = 0; ox < width; ox++, p++) {
+        const k = t[6] * ox + t[7] * oy + 1;
+        // k = 0: the point is at infinity, outside the image (all taps weigh 0).
+        if (k === 0) continue;
+        const x = mapCoordinate((t[0] * ox + t[1] * oy + t[2]) / k, width, fillMode);
+        const y = mapCoordinate((t[3] * ox + t[4] * oy + t[5]) / k, height, fillMode);
+        const x0 = Math.floor(x);
+        const y0 = Math.floor(y);
+        const taps = [
+          [y0, x0, (y0 + 1 - y) * (x0 + 1 - x)],
+          [y0, x0 + 1, (y0 + 1 - y) * (x - x0)],
+          [y0 + 1, x0, (y - y0) * (x0 + 1 - x)],
+          [y0 + 1, x0 + 1, (y - y0) * (x - x0)],
+        ] as const;
+        taps.forEach(([ty, tx, w], i) => {
+          if (ty < 0 || ty >= height || tx < 0 || tx >= width || w === 0) return;
+          indices[i * pixels + p] = (b * height + ty) * width + tx;
+          weights[i * pixels + p] = w;
+        });
+      }
+    }
+  });
+  return { indices, weights };
+}
+
+/**
+ * Applies one projective transform per image, bilinear and with Keras's fill
+ * modes, as TensorFlow's ImageProjectiveTransformV3 does. Not tfjs's
+ * tf.image.transform: its CPU kernel transforms only the first image of a
+ * batch and its WASM kernel maps edges differently, so a run would depend on
+ * the backend. This is a gather of four taps per pixel (GatherV2, Mul, Sum:
+ * kernels every backend has), and a gather has a gradient.
+ */
 export function transformImages(images: tf.Tensor4D, transforms: Transform[], fillMode: FillMode): tf.Tensor4D {
-  return tf.tidy(() => tf.image.transform(images, tf.tensor2d(transforms, [transforms.length, 8]), 'bilinear', fillMode, 0));
+  const [batch, height, width, channels] = images.shape;
+  const { indices, weights } = bilinearTaps(transforms, height, width, fillMode);
+  const pixels = batch * height * width;
+  return tf.tidy(() => {
+    const flat = tf.reshape(images, [pixels, channels]); // [b·h·w, c]
+    const taps = tf.reshape(tf.gather(flat, tf.tensor1d(indices, 'int32')), [4, pixels, channels]);
+    const weighted = tf.sum(tf.mul(taps, tf.tensor3d(weights, [4, pixels, 1])), 0); // [b·h·w, c]
+    return tf.reshape(weighted, [batch, height, width, channels]);
+  });
 }
 
 export { factorRange, type Factor };
