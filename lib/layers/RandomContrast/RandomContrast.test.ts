@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { augmentOnce, rowsOf } from '../shared/augment-testing';
+import { augmentOnce, rowsOf } from '../shared/tfjs-augment-testing';
 import { contrastRange, RandomContrast } from '.';
 import { build } from './tfjs';
 

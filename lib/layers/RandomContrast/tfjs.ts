@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { drawEach, RandomImageLayer, type RandomLayerArgs } from '../shared/augment-tfjs';
+import { drawEach, RandomImageLayer, type RandomLayerArgs } from '../shared/tfjs-augment';
 import { defineTfjs } from '../shared/tfjs';
 import { contrastRange, type RandomContrastParams } from '.';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { RandomImageLayer, type RandomLayerArgs } from '../shared/augment-tfjs';
+import { RandomImageLayer, type RandomLayerArgs } from '../shared/tfjs-augment';
 import { defineTfjs } from '../shared/tfjs';
 import type { RandomFlipParams } from '.';
 

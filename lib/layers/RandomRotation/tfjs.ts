@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { drawEach, factorRange, RandomImageLayer, rotationTransform, transformImages, type RandomLayerArgs } from '../shared/augment-tfjs';
+import { drawEach, factorRange, RandomImageLayer, rotationTransform, transformImages, type RandomLayerArgs } from '../shared/tfjs-augment';
 import { defineTfjs } from '../shared/tfjs';
 import type { RandomRotationParams } from '.';
 

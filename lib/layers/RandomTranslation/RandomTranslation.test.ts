@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { augmentOnce, imageOf, rowsOf } from '../shared/augment-testing';
+import { augmentOnce, imageOf, rowsOf } from '../shared/tfjs-augment-testing';
 import { RandomTranslation } from '.';
 import { build } from './tfjs';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { drawEach, factorRange, RandomImageLayer, transformImages, translationTransform, type RandomLayerArgs } from '../shared/augment-tfjs';
+import { drawEach, factorRange, RandomImageLayer, transformImages, translationTransform, type RandomLayerArgs } from '../shared/tfjs-augment';
 import { defineTfjs } from '../shared/tfjs';
 import type { RandomTranslationParams } from '.';
 

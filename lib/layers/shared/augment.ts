@@ -1,7 +1,7 @@
 // Pure helpers shared by the augmentation layers (RandomFlip, RandomTranslation,
 // RandomRotation, RandomZoom, RandomContrast): Keras's factor params, which are
 // a number f (the range [-f, f]) or a pair [lower, upper], their badges and
-// their Python. The tfjs side is in augment-tfjs.ts.
+// their Python. The tfjs side is in tfjs-augment.ts.
 import { z } from 'zod';
 import { shapeError, shapeOk, type ShapeResult } from '../../graph/issues';
 import type { Shape } from '../../graph/shape';

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillModes } from './augment';
-import { drawsFor, rotationTransform, transformImages, translationTransform, zoomTransform, type Transform } from './augment-tfjs';
+import { drawsFor, rotationTransform, transformImages, translationTransform, zoomTransform, type Transform } from './tfjs-augment';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
