@@ -65,7 +65,7 @@ describe('augmentation layers on WASM', () => {
       const xs = tf.tensor(x.values.map((v) => (v + 1) / 2), x.shape);
       const ys = tf.oneHot(tf.tensor1d([0, 1, 2, 0, 1, 2], 'int32'), 3);
       const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-      const optimizer = tf.train.adam(0.01);
+      const optimizer: tf.Optimizer = tf.train.adam(0.01);
       const losses: number[] = [];
       let first: Float32Array[] = [];
       for (let step = 0; step < 5; step++) {
