@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillModes } from './augment';
-import { drawsFor, rotationTransform, transformImages, translationTransform, zoomTransform, type Transform } from './tfjs-augment';
+import { bilinearTaps, drawsFor, rotationTransform, transformImages, translationTransform, zoomTransform, type Transform } from './tfjs-augment';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -51,6 +51,23 @@ describe('transformImages', () => {
       const alone = transformImages(one, [t], 'reflect').arraySync()[0];
       expect(batch[i]).toEqual(alone);
     });
+  });
+
+  it('its gradient equals tfjs’s own gradient of the same gather (each tap hands back its weight’s share)', async () => {
+    const x = tf.concat([image(5, 7, 1), image(5, 7, 2)]) as tf.Tensor4D;
+    const transforms = [rotationTransform(0.5, 5, 7), zoomTransform(0.7, 1.2, 5, 7)];
+    const r = image(5, 7, 9).tile([2, 1, 1, 1]);
+    const ours = tf.grad((v: tf.Tensor) => tf.sum(tf.mul(transformImages(v as tf.Tensor4D, transforms, 'reflect'), r)))(x);
+    const { indices, weights } = bilinearTaps(transforms, 5, 7, 'reflect');
+    const reference = tf.grad((v: tf.Tensor) => {
+      const taps = tf.reshape(tf.gather(tf.reshape(v, [70, 2]), tf.tensor1d(indices, 'int32')), [4, 70, 2]);
+      return tf.sum(tf.mul(tf.reshape(tf.sum(tf.mul(taps, tf.tensor3d(weights, [4, 70, 1])), 0), [2, 5, 7, 2]), r));
+    })(x);
+    const a = await ours.data();
+    const b = await reference.data();
+    expect(Math.max(...Array.from(b, Math.abs))).toBeGreaterThan(0.1);
+    a.forEach((v, i) => expect(v).toBeCloseTo(b[i]!, 5));
+    tf.dispose([x, r, ours, reference]);
   });
 
   it('leaks no tensor', () => {

@@ -176,18 +176,32 @@ export function bilinearTaps(transforms: readonly Transform[], height: number, w
  * tf.image.transform: its CPU kernel transforms only the first image of a
  * batch and its WASM kernel maps edges differently, so a run would depend on
  * the backend. This is a gather of four taps per pixel (GatherV2, Mul, Sum:
- * kernels every backend has), and a gather has a gradient.
+ * kernels every backend has). Its gradient, for a layer placed after weights,
+ * scatters the output's gradient back to the taps (ScatterNd, which WASM has;
+ * tfjs's own gather gradient needs UnsortedSegmentSum, which WASM lacks).
  */
 export function transformImages(images: tf.Tensor4D, transforms: Transform[], fillMode: FillMode): tf.Tensor4D {
   const [batch, height, width, channels] = images.shape;
   const { indices, weights } = bilinearTaps(transforms, height, width, fillMode);
   const pixels = batch * height * width;
-  return tf.tidy(() => {
-    const flat = tf.reshape(images, [pixels, channels]); // [b·h·w, c]
-    const taps = tf.reshape(tf.gather(flat, tf.tensor1d(indices, 'int32')), [4, pixels, channels]);
-    const weighted = tf.sum(tf.mul(taps, tf.tensor3d(weights, [4, pixels, 1])), 0); // [b·h·w, c]
-    return tf.reshape(weighted, [batch, height, width, channels]);
+  const resample = tf.customGrad((x: tf.Tensor) => {
+    const tapIndices = tf.tensor1d(indices, 'int32');
+    const tapWeights = tf.tensor3d(weights, [4, pixels, 1]);
+    const value = tf.tidy(() => {
+      const taps = tf.reshape(tf.gather(tf.reshape(x, [pixels, channels]), tapIndices), [4, pixels, channels]); // [4, b·h·w, c]
+      return tf.reshape(tf.sum(tf.mul(taps, tapWeights), 0), [batch, height, width, channels]);
+    });
+    tf.dispose([tapIndices, tapWeights]);
+    const gradFunc = (dy: tf.Tensor) =>
+      tf.tidy(() => {
+        // Each tap hands its weight's share of the output gradient back to the pixel it read.
+        const shares = tf.mul(tf.reshape(dy, [1, pixels, channels]), tf.tensor3d(weights, [4, pixels, 1])); // [4, b·h·w, c]
+        const dx = tf.scatterND(tf.tensor2d(indices, [4 * pixels, 1], 'int32'), tf.reshape(shares, [4 * pixels, channels]), [pixels, channels]);
+        return tf.reshape(dx, [batch, height, width, channels]);
+      });
+    return { value, gradFunc };
   });
+  return resample(images) as tf.Tensor4D;
 }
 
 export { factorRange, type Factor };

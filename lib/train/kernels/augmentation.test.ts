@@ -90,4 +90,38 @@ describe('augmentation layers on WASM', () => {
     // New draws every step, so the loss is noisy; five Adam steps still bring it down.
     expect(ours.losses[4]!).toBeLessThan(ours.losses[0]!);
   });
+
+  it('a geometric layer after a convolution passes the gradient back to it on WASM, as on the CPU backend, leaking nothing', async () => {
+    // tfjs's own gather gradient needs UnsortedSegmentSum, which WASM lacks: the layers scatter it back themselves.
+    const convGradient = async (backend: 'cpu' | 'wasm') => {
+      await tf.setBackend(backend);
+      if (backend === 'wasm') registerProjectKernels('wasm');
+      const input = tf.input({ shape: [9, 9, 1] });
+      let h = tf.layers.conv2d({ filters: 2, kernelSize: 3, padding: 'same', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }).apply(input) as tf.SymbolicTensor;
+      h = rotation({ factor: 0.2 } as never, { name: 'rot', seed: 3, initializer: () => undefined }).apply(h) as tf.SymbolicTensor;
+      h = zoom({ heightFactor: 0.2 } as never, { name: 'zoom', seed: 4, initializer: () => undefined }).apply(h) as tf.SymbolicTensor;
+      h = tf.layers.flatten().apply(h) as tf.SymbolicTensor;
+      const model = tf.model({ inputs: input, outputs: tf.layers.dense({ units: 2, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }).apply(h) as tf.SymbolicTensor });
+      const x = randomValues([3, 9, 9, 1], 4);
+      const xs = tf.tensor(x.values, x.shape);
+      const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+      const step = () => {
+        const { value, grads } = tf.variableGrads(() => tf.sum(tf.square(model.apply(xs, { training: true }) as tf.Tensor)) as tf.Scalar, variables);
+        const kernel = grads[variables[0]!.name]!.dataSync().slice();
+        tf.dispose([value, ...Object.values(grads)]);
+        return kernel;
+      };
+      const kernel = step();
+      const before = tf.memory().numTensors;
+      step();
+      expect(tf.memory().numTensors, `${backend} leaks`).toBe(before);
+      xs.dispose();
+      model.dispose();
+      return kernel;
+    };
+    const reference = await convGradient('cpu');
+    const ours = await convGradient('wasm');
+    expect(Math.max(...Array.from(reference, Math.abs))).toBeGreaterThan(0);
+    expect(relativeError(ours, reference)).toBeLessThan(1e-3);
+  });
 });
