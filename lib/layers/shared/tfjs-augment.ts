@@ -184,7 +184,8 @@ export function transformImages(images: tf.Tensor4D, transforms: Transform[], fi
   const [batch, height, width, channels] = images.shape;
   const { indices, weights } = bilinearTaps(transforms, height, width, fillMode);
   const pixels = batch * height * width;
-  const resample = tf.customGrad((x: tf.Tensor) => {
+  const resample = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const x = args[0] as tf.Tensor; // [b, h, w, c]
     const tapIndices = tf.tensor1d(indices, 'int32');
     const tapWeights = tf.tensor3d(weights, [4, pixels, 1]);
     const value = tf.tidy(() => {
