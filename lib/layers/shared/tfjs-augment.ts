@@ -153,17 +153,30 @@ export function bilinearTaps(transforms: readonly Transform[], height: number, w
         const y = mapCoordinate((t[3] * ox + t[4] * oy + t[5]) / k, height, fillMode);
         const x0 = Math.floor(x);
         const y0 = Math.floor(y);
-        const taps = [
-          [y0, x0, (y0 + 1 - y) * (x0 + 1 - x)],
-          [y0, x0 + 1, (y0 + 1 - y) * (x - x0)],
-          [y0 + 1, x0, (y - y0) * (x0 + 1 - x)],
-          [y0 + 1, x0 + 1, (y - y0) * (x - x0)],
-        ] as const;
-        taps.forEach(([ty, tx, w], i) => {
-          if (ty < 0 || ty >= height || tx < 0 || tx >= width || w === 0) return;
-          indices[i * pixels + p] = (b * height + ty) * width + tx;
-          weights[i * pixels + p] = w;
-        });
+        const fx = x - x0;
+        const fy = y - y0;
+        // Taps (y0, x0), (y0, x0 + 1), (y0 + 1, x0), (y0 + 1, x0 + 1); one outside the image keeps weight 0.
+        const rowIn0 = y0 >= 0 && y0 < height;
+        const rowIn1 = y0 + 1 >= 0 && y0 + 1 < height;
+        const colIn0 = x0 >= 0 && x0 < width;
+        const colIn1 = x0 + 1 >= 0 && x0 + 1 < width;
+        const base = (b * height + y0) * width + x0;
+        if (rowIn0 && colIn0) {
+          indices[p] = base;
+          weights[p] = (1 - fy) * (1 - fx);
+        }
+        if (rowIn0 && colIn1) {
+          indices[pixels + p] = base + 1;
+          weights[pixels + p] = (1 - fy) * fx;
+        }
+        if (rowIn1 && colIn0) {
+          indices[2 * pixels + p] = base + width;
+          weights[2 * pixels + p] = fy * (1 - fx);
+        }
+        if (rowIn1 && colIn1) {
+          indices[3 * pixels + p] = base + width + 1;
+          weights[3 * pixels + p] = fy * fx;
+        }
       }
     }
   });
