@@ -74,6 +74,8 @@ for (const language of languages) {
       test(`/learn/${id} mid-animation ${tag}`, async ({ page }) => {
         await page.goto(`/learn/${id}`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        // The augmentation lesson is checked with its six draws on screen.
+        if (id === 'augmentation') await expect(page.locator('canvas.augmentation-draw')).toHaveCount(6, { timeout: 60_000 });
         // Lessons with a stepper are checked a few steps in, with cells highlighted.
         const forward = page.getByRole('button', { name: m.learn.stepper.forward, exact: true }).first();
         if (await forward.isVisible()) {

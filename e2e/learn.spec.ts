@@ -192,6 +192,7 @@ test('lessons follow the course order with previous and next links', async ({ pa
     'What the network perceives',
     'Max pooling',
     'Dropout',
+    'Data augmentation',
     'The full architecture',
   ]);
   await page.getByRole('link', { name: /Kernels and convolution/ }).first().click();

@@ -20,7 +20,13 @@ import { onnx as LeakyReLU } from './LeakyReLU/onnx';
 import { onnx as MaxPooling2D } from './MaxPooling2D/onnx';
 import { onnx as Maximum } from './Maximum/onnx';
 import { onnx as Multiply } from './Multiply/onnx';
+import { onnx as RandomContrast } from './RandomContrast/onnx';
+import { onnx as RandomFlip } from './RandomFlip/onnx';
+import { onnx as RandomRotation } from './RandomRotation/onnx';
+import { onnx as RandomTranslation } from './RandomTranslation/onnx';
+import { onnx as RandomZoom } from './RandomZoom/onnx';
 import { onnx as ReLU } from './ReLU/onnx';
+import { onnx as Rescaling } from './Rescaling/onnx';
 import { onnx as Reshape } from './Reshape/onnx';
 import { onnx as SeparableConv2D } from './SeparableConv2D/onnx';
 import { onnx as Softmax } from './Softmax/onnx';
@@ -49,7 +55,13 @@ export const onnxRegistry = {
   MaxPooling2D,
   Maximum,
   Multiply,
+  RandomContrast,
+  RandomFlip,
+  RandomRotation,
+  RandomTranslation,
+  RandomZoom,
   ReLU,
+  Rescaling,
   Reshape,
   SeparableConv2D,
   Softmax,

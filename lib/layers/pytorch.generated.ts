@@ -20,7 +20,13 @@ import { pytorch as LeakyReLU } from './LeakyReLU/pytorch';
 import { pytorch as MaxPooling2D } from './MaxPooling2D/pytorch';
 import { pytorch as Maximum } from './Maximum/pytorch';
 import { pytorch as Multiply } from './Multiply/pytorch';
+import { pytorch as RandomContrast } from './RandomContrast/pytorch';
+import { pytorch as RandomFlip } from './RandomFlip/pytorch';
+import { pytorch as RandomRotation } from './RandomRotation/pytorch';
+import { pytorch as RandomTranslation } from './RandomTranslation/pytorch';
+import { pytorch as RandomZoom } from './RandomZoom/pytorch';
 import { pytorch as ReLU } from './ReLU/pytorch';
+import { pytorch as Rescaling } from './Rescaling/pytorch';
 import { pytorch as Reshape } from './Reshape/pytorch';
 import { pytorch as SeparableConv2D } from './SeparableConv2D/pytorch';
 import { pytorch as Softmax } from './Softmax/pytorch';
@@ -49,7 +55,13 @@ export const pytorchRegistry = {
   MaxPooling2D,
   Maximum,
   Multiply,
+  RandomContrast,
+  RandomFlip,
+  RandomRotation,
+  RandomTranslation,
+  RandomZoom,
   ReLU,
+  Rescaling,
   Reshape,
   SeparableConv2D,
   Softmax,

@@ -20,7 +20,13 @@ import { LeakyReLU } from './LeakyReLU';
 import { MaxPooling2D } from './MaxPooling2D';
 import { Maximum } from './Maximum';
 import { Multiply } from './Multiply';
+import { RandomContrast } from './RandomContrast';
+import { RandomFlip } from './RandomFlip';
+import { RandomRotation } from './RandomRotation';
+import { RandomTranslation } from './RandomTranslation';
+import { RandomZoom } from './RandomZoom';
 import { ReLU } from './ReLU';
+import { Rescaling } from './Rescaling';
 import { Reshape } from './Reshape';
 import { SeparableConv2D } from './SeparableConv2D';
 import { Softmax } from './Softmax';
@@ -50,7 +56,13 @@ export const layerRegistry = {
   MaxPooling2D,
   Maximum,
   Multiply,
+  RandomContrast,
+  RandomFlip,
+  RandomRotation,
+  RandomTranslation,
+  RandomZoom,
   ReLU,
+  Rescaling,
   Reshape,
   SeparableConv2D,
   Softmax,

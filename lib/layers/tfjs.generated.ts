@@ -20,7 +20,13 @@ import { build as LeakyReLU } from './LeakyReLU/tfjs';
 import { build as MaxPooling2D } from './MaxPooling2D/tfjs';
 import { build as Maximum } from './Maximum/tfjs';
 import { build as Multiply } from './Multiply/tfjs';
+import { build as RandomContrast } from './RandomContrast/tfjs';
+import { build as RandomFlip } from './RandomFlip/tfjs';
+import { build as RandomRotation } from './RandomRotation/tfjs';
+import { build as RandomTranslation } from './RandomTranslation/tfjs';
+import { build as RandomZoom } from './RandomZoom/tfjs';
 import { build as ReLU } from './ReLU/tfjs';
+import { build as Rescaling } from './Rescaling/tfjs';
 import { build as Reshape } from './Reshape/tfjs';
 import { build as SeparableConv2D } from './SeparableConv2D/tfjs';
 import { build as Softmax } from './Softmax/tfjs';
@@ -49,7 +55,13 @@ export const tfjsRegistry = {
   MaxPooling2D,
   Maximum,
   Multiply,
+  RandomContrast,
+  RandomFlip,
+  RandomRotation,
+  RandomTranslation,
+  RandomZoom,
   ReLU,
+  Rescaling,
   Reshape,
   SeparableConv2D,
   Softmax,

@@ -11,6 +11,7 @@ export const lessonIds = [
   'perceive',
   'pooling',
   'dropout',
+  'augmentation',
   'architecture',
 ] as const;
 export type LessonId = (typeof lessonIds)[number];

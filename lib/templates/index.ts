@@ -1,15 +1,17 @@
 import { parseArchitectureDocument, type ArchitectureDocument } from '../schema';
 import courseCnn from './course-cnn.json' with { type: 'json' };
+import courseCnnAugmented from './course-cnn-augmented.json' with { type: 'json' };
 import denseBaseline from './dense-baseline.json' with { type: 'json' };
 import lenet5 from './lenet5.json' with { type: 'json' };
 import mobilenetMini from './mobilenet-mini.json' with { type: 'json' };
 import residual from './residual.json' with { type: 'json' };
 
-export const templateIds = ['course-cnn', 'dense-baseline', 'lenet5', 'residual', 'mobilenet-mini'] as const;
+export const templateIds = ['course-cnn', 'course-cnn-augmented', 'dense-baseline', 'lenet5', 'residual', 'mobilenet-mini'] as const;
 export type TemplateId = (typeof templateIds)[number];
 
 const raw: Record<TemplateId, unknown> = {
   'course-cnn': courseCnn,
+  'course-cnn-augmented': courseCnnAugmented,
   'dense-baseline': denseBaseline,
   lenet5,
   residual,

@@ -1,0 +1,4 @@
+import { unsupported } from '../shared/export';
+
+/** Not written yet: the export refuses this layer by name rather than approximate it. */
+export const pytorch = unsupported('CNN Studio does not export RandomContrast to this format yet');
