@@ -1,49 +1,26 @@
 /**
  * Training settings as the user types them, checked field by field so the form
- * can show each problem beside its input. The shape matches the runs API's
- * `hyperparameters` so a run stores exactly what was used.
+ * can show each problem beside its input. The fields, their bounds and the
+ * checked shape are lib/schema/run.ts's, the same the runs API holds a new run
+ * to, so the form never lets through what the API would refuse.
  */
-export const optimizers = ['adam', 'sgd', 'rmsprop'] as const;
-export type OptimizerName = (typeof optimizers)[number];
+import {
+  defaultHyperparameters,
+  describeRange,
+  Hyperparameters as HyperparametersSchema,
+  HYPERPARAMETER_LIMITS,
+  optimizers,
+  type HyperparameterField,
+  type Hyperparameters,
+  type OptimizerName,
+} from '../schema/run';
 
-export interface Hyperparameters {
-  optimizer: OptimizerName;
-  learningRate: number;
-  batchSize: number;
-  epochs: number;
-  /** Fraction of the training images held out to validate after each epoch, 0 for none. */
-  validationSplit: number;
-  shuffle: boolean;
-  seed: number;
-  /** "Use the first N images": trains on a subset so a try takes seconds. */
-  trainLimit?: number;
-}
-
-export const defaultHyperparameters: Hyperparameters = {
-  optimizer: 'adam',
-  learningRate: 0.001,
-  batchSize: 32,
-  epochs: 5,
-  validationSplit: 0.1,
-  shuffle: true,
-  seed: 42,
-};
-
-export const HYPERPARAMETER_LIMITS = {
-  learningRate: { min: 0, max: 10 },
-  batchSize: { min: 1, max: 4096 },
-  epochs: { min: 1, max: 1000 },
-  validationSplit: { min: 0, max: 0.5 },
-  seed: { min: 0, max: 2 ** 31 - 1 },
-  trainLimit: { min: 1 },
-} as const;
-
-export type HyperparameterField = keyof Hyperparameters;
+export { defaultHyperparameters, HYPERPARAMETER_LIMITS, optimizers, type HyperparameterField, type Hyperparameters, type OptimizerName };
 
 export interface HyperparameterIssue {
   field: HyperparameterField;
   /** For translation: the message key under train.hyper.issues. */
-  code: 'notNumber' | 'notInteger' | 'outOfRange' | 'unknownOptimizer' | 'tooLargeForData' | 'notBoolean';
+  code: 'notNumber' | 'notInteger' | 'outOfRange' | 'unknownOptimizer' | 'tooLargeForData' | 'notBoolean' | 'invalid';
   values: Record<string, string | number>;
   message: string;
 }
@@ -72,7 +49,7 @@ export function validateHyperparameters(input: Record<string, unknown>, trainCou
     }
     const low = opts.minExclusive ? value <= opts.min : value < opts.min;
     if (low || value > opts.max) {
-      const range = `${opts.minExclusive ? '(' : '['}${opts.min}, ${opts.max}]`;
+      const range = describeRange(opts);
       issues.push({ field, code: 'outOfRange', values: { value, range }, message: `${field} must be in ${range}, got ${value}` });
       return undefined;
     }
@@ -88,7 +65,7 @@ export function validateHyperparameters(input: Record<string, unknown>, trainCou
       message: `optimizer must be one of ${optimizers.join(', ')}, got ${show(optimizer)}`,
     });
   }
-  const learningRate = num('learningRate', { integer: false, ...L.learningRate, minExclusive: true });
+  const learningRate = num('learningRate', { integer: false, ...L.learningRate });
   const batchSize = num('batchSize', { integer: true, ...L.batchSize });
   const epochs = num('epochs', { integer: true, ...L.epochs });
   const validationSplit = num('validationSplit', { integer: false, ...L.validationSplit });
@@ -99,7 +76,7 @@ export function validateHyperparameters(input: Record<string, unknown>, trainCou
   }
   let trainLimit: number | undefined;
   if (input.trainLimit !== undefined && input.trainLimit !== null && input.trainLimit !== '') {
-    trainLimit = num('trainLimit', { integer: true, min: L.trainLimit.min, max: Number.MAX_SAFE_INTEGER });
+    trainLimit = num('trainLimit', { integer: true, ...L.trainLimit });
     if (trainLimit !== undefined && trainCount !== undefined && trainLimit > trainCount) {
       issues.push({
         field: 'trainLimit',
@@ -124,17 +101,28 @@ export function validateHyperparameters(input: Record<string, unknown>, trainCou
     }
   }
   if (issues.length > 0) return { ok: false, issues };
+  // The schema has the last word: a rule it holds that the checks above missed is still refused here.
+  return checkedBySchema({
+    optimizer,
+    learningRate,
+    batchSize,
+    epochs,
+    validationSplit,
+    shuffle,
+    seed,
+    ...(trainLimit !== undefined ? { trainLimit } : {}),
+  });
+}
+
+/** The form's value through the API's own schema (its message, untranslated, should a rule differ). */
+function checkedBySchema(value: Record<string, unknown>): HyperparameterResult {
+  const result = HyperparametersSchema.safeParse(value);
+  if (result.success) return { ok: true, value: result.data };
   return {
-    ok: true,
-    value: {
-      optimizer: optimizer as OptimizerName,
-      learningRate: learningRate!,
-      batchSize: batchSize!,
-      epochs: epochs!,
-      validationSplit: validationSplit!,
-      shuffle: shuffle as boolean,
-      seed: seed!,
-      ...(trainLimit !== undefined ? { trainLimit } : {}),
-    },
+    ok: false,
+    issues: result.error.issues.map((issue) => {
+      const field = String(issue.path[0] ?? 'optimizer') as HyperparameterField;
+      return { field, code: 'invalid' as const, values: {}, message: `${field}: ${issue.message}` };
+    }),
   };
 }

@@ -7,4 +7,4 @@ export { checkReadiness, type ReadinessIssue } from './checks';
 export { backendNames, type BackendName, type BackendChoice } from './backendNames';
 export type { EpochMetrics, BatchProgress } from './metrics';
 export type { Evaluation } from './evaluate';
-export { MAX_WEIGHTS_BYTES } from '../api/types';
+export { MAX_WEIGHTS_BYTES } from '../schema/run';

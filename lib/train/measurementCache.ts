@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { ArchitectureDocument } from '../schema';
 import type { BackendMeasurement } from './measurements';
-import { backendNames } from './backendNames';
+import { AutotuneMeasurement } from '../schema/run';
 
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -16,19 +16,8 @@ export const MEASUREMENTS_STORAGE_KEY = 'cnn-studio.autotune.v1';
 const MAX_ENTRIES = 20;
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 
-const Measurement = z.object({
-  backend: z.enum(backendNames),
-  samplesPerSec: z.number().nonnegative(),
-  steps: z.number().int().nonnegative(),
-  error: z.string().optional(),
-  probeOnly: z.boolean().optional(),
-  leakedTensors: z.number().optional(),
-  skipped: z.enum(['softwareGpu', 'slowerThanWasm']).optional(),
-  device: z.string().max(200).optional(),
-  untimed: z.boolean().optional(),
-});
 const Stored = z.object({
-  entries: z.array(z.object({ key: z.string(), at: z.number(), measurements: z.array(Measurement).max(16) })).max(100),
+  entries: z.array(z.object({ key: z.string(), at: z.number(), measurements: z.array(AutotuneMeasurement).max(16) })).max(100),
 });
 type Entry = z.infer<typeof Stored>['entries'][number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CreateRunBody, EpochMetrics } from '../api/types';
+import type { CreateRunBody, EpochMetrics } from '../schema/run';
 import { RunRecorder, type RunSyncState, type RunsApi } from './recorder';
 import { tinyCnn } from './testing';
 

@@ -9,7 +9,7 @@
 // refused, what depended on it is dropped with one message saying so.
 import type * as tf from '@tensorflow/tfjs';
 import type { ApiResult } from '../api/client';
-import type { CreateRunBody, EpochMetrics, RunPatch, RunSummary, RunWeights } from '../api/types';
+import type { CreateRunBody, EpochMetrics, RunPatch, RunSummary, RunWeights } from '../schema/run';
 import { RunWeightsError, runWeightsIOHandler } from './runWeightsIO';
 
 export interface RunsApi {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../api/client';
-import { MAX_WEIGHTS_BYTES, type RunWeights } from '../api/types';
+import { MAX_WEIGHTS_BYTES, type RunWeights } from '../schema/run';
 import { compileGraph } from '../compile';
 import { RunWeightsError, runWeightsIOHandler, type RunWeightsApi } from './runWeightsIO';
 import { tinyCnn } from './testing';

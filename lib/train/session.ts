@@ -2,7 +2,7 @@
 // tab's components (switching tabs does not stop training), turns worker
 // events into a state snapshot for React, and records the run.
 import * as api from '../api/client';
-import type { DatasetRef, RunWeights } from '../api/types';
+import type { DatasetRef, RunWeights } from '../schema/run';
 import type { ArchitectureDocument } from '../schema';
 import type { BackendChoice } from './backendNames';
 import { TrainerClient, type ExampleImages } from './client';
@@ -13,7 +13,7 @@ import { initialSessionState, type SessionState } from './sessionState';
 import { measurementKey, sharedMeasurementCache, type MeasurementCache } from './measurementCache';
 import { RunRecorder, type RunsApi } from './recorder';
 import { runWeightsIOHandler } from './runWeightsIO';
-import { MAX_WEIGHTS_BYTES } from '../api/types';
+import { MAX_WEIGHTS_BYTES } from '../schema/run';
 import type { WeightsPayload } from './weights';
 
 export { initialSessionState, type BatchPoint, type Phase, type SessionState } from './sessionState';

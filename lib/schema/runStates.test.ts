@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StoredRunStatus } from './types';
+import { StoredRunStatus } from './run';
 import { checkRunTransition, RUN_TRANSITIONS } from './runStates';
 
 const states = StoredRunStatus.options;

@@ -7,7 +7,7 @@
 //   stopped   -> running     past the epochs done ("Train more") or names the
 //   failed    -> running     backend it continues on ("Continue on WASM")
 //   a finished state -> itself (a retried request), never to another finished state
-import type { RunPatch, StoredRunStatus } from './types';
+import type { RunPatch, StoredRunStatus } from './run';
 
 export const RUN_TRANSITIONS: Record<StoredRunStatus, readonly StoredRunStatus[]> = {
   running: ['running', 'completed', 'stopped', 'failed'],
