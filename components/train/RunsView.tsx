@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { getRun, listRuns } from '@/lib/api/client';
 import type { Run, RunSummary } from '@/lib/api/types';
-import { trainingSessionFor } from '@/lib/train/session';
+import { trainingSessionFor } from '@/lib/train/page/session';
 import { overlaidRuns } from './chartData';
 import { RunsTable, TableToggle } from './ChartText';
 import { formatDuration, formatPercent } from './format';

@@ -83,7 +83,7 @@ export const AutotuneMeasurement = z.object({
   probeOnly: z.boolean().optional(),
   /** Tensors the measurement left behind (should be 0). */
   leakedTensors: z.number().optional(),
-  /** Not timed, and why (lib/train/triage.ts): a software GPU adapter (`device` names it), or tfjs's CPU backend while WASM runs. */
+  /** Not timed, and why (lib/train/worker/triage.ts): a software GPU adapter (`device` names it), or tfjs's CPU backend while WASM runs. */
   skipped: z.enum(['softwareGpu', 'slowerThanWasm']).optional(),
   /** The adapter or renderer found, for a skipped GPU backend. */
   device: z.string().max(200).optional(),

@@ -1,8 +1,8 @@
 // The page's side of the training worker: sends typed requests, turns the
 // answers to one-off requests (evaluate, predict, examples, weights) into promises.
-import type { Evaluation } from './evaluate';
-import type { PrepareRequest, TrainerEvent, TrainerRequest } from './protocol';
-import type { WeightsPayload } from './weights';
+import type { Evaluation } from '../worker/evaluate';
+import type { PrepareRequest, TrainerEvent, TrainerRequest } from '../protocol';
+import type { WeightsPayload } from '../worker/weights';
 
 type Listener = (event: TrainerEvent) => void;
 type Answer = { resolve: (event: TrainerEvent) => void; reject: (error: Error) => void };
@@ -22,7 +22,7 @@ export class TrainerClient {
 
   constructor() {
     // The literal `new URL(..., import.meta.url)` is what lets Next bundle the worker.
-    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'cnn-studio-trainer' });
+    this.worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module', name: 'cnn-studio-trainer' });
     this.worker.onmessage = (message: MessageEvent<TrainerEvent>) => this.receive(message.data);
     this.worker.onerror = (event) => {
       event.preventDefault();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CreateRunBody, defaultHyperparameters, HYPERPARAMETER_INTEGERS, HYPERPARAMETER_LIMITS, Hyperparameters } from '../schema/run';
+import { CreateRunBody, defaultHyperparameters, HYPERPARAMETER_INTEGERS, HYPERPARAMETER_LIMITS, Hyperparameters } from '../../schema/run';
 import { validateHyperparameters } from './hyperparameters';
 
 type Field = keyof typeof HYPERPARAMETER_LIMITS;

@@ -13,7 +13,7 @@ import {
   type HyperparameterField,
   type Hyperparameters,
   type OptimizerName,
-} from '../schema/run';
+} from '../../schema/run';
 
 export { defaultHyperparameters, HYPERPARAMETER_LIMITS, optimizers, type HyperparameterField, type Hyperparameters, type OptimizerName };
 

@@ -2,11 +2,11 @@
 // (compiled from the run's own document snapshot, with its saved weights),
 // to show learned kernels and feature maps. Layer names are the node ids.
 import type * as tf from '@tensorflow/tfjs';
-import { getRun, loadRunWeights, saveRunWeights } from '../api/client';
-import { compileGraph } from '../compile';
-import type { ArchitectureDocument } from '../schema';
+import { getRun, loadRunWeights, saveRunWeights } from '../../api/client';
+import { compileGraph } from '../../compile';
+import type { ArchitectureDocument } from '../../schema';
 import { runWeightsIOHandler } from './runWeightsIO';
-import { importWeights, type WeightsPayload } from './weights';
+import { importWeights, type WeightsPayload } from '../worker/weights';
 
 export type LoadedRunModel = { ok: true; model: tf.LayersModel; document: ArchitectureDocument } | { ok: false; error: string };
 

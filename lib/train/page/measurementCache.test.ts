@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BackendMeasurement } from './measurements';
+import type { BackendMeasurement } from '../measurements';
 import { MEASUREMENTS_STORAGE_KEY, MeasurementCache, type KeyValueStorage } from './measurementCache';
 
 class MemoryStorage implements KeyValueStorage {

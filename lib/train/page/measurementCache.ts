@@ -3,9 +3,9 @@
 // that takes tens of seconds for the course model. Figures older than a week,
 // or from a storage entry that does not parse, are not used.
 import { z } from 'zod';
-import type { ArchitectureDocument } from '../schema';
-import type { BackendMeasurement } from './measurements';
-import { AutotuneMeasurement } from '../schema/run';
+import type { ArchitectureDocument } from '../../schema';
+import type { BackendMeasurement } from '../measurements';
+import { AutotuneMeasurement } from '../../schema/run';
 
 export interface KeyValueStorage {
   getItem(key: string): string | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CreateRunBody, EpochMetrics } from '../schema/run';
+import type { CreateRunBody, EpochMetrics } from '../../schema/run';
 import { RunRecorder, type RunSyncState, type RunsApi } from './recorder';
-import { tinyCnn } from './testing';
+import { tinyCnn } from '../testing';
 
 const body: CreateRunBody = {
   document: tinyCnn(4),

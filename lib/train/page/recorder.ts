@@ -8,8 +8,8 @@
 // refuses for good (4xx) is reported and dropped; if the run itself was
 // refused, what depended on it is dropped with one message saying so.
 import type * as tf from '@tensorflow/tfjs';
-import type { ApiResult } from '../api/client';
-import type { CreateRunBody, EpochMetrics, RunPatch, RunSummary, RunWeights } from '../schema/run';
+import type { ApiResult } from '../../api/client';
+import type { CreateRunBody, EpochMetrics, RunPatch, RunSummary, RunWeights } from '../../schema/run';
 import { RunWeightsError, runWeightsIOHandler } from './runWeightsIO';
 
 export interface RunsApi {

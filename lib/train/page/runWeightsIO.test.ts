@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../api/client';
-import { MAX_WEIGHTS_BYTES, type RunWeights } from '../schema/run';
-import { compileGraph } from '../compile';
+import type { ApiResult } from '../../api/client';
+import { MAX_WEIGHTS_BYTES, type RunWeights } from '../../schema/run';
+import { compileGraph } from '../../compile';
 import { RunWeightsError, runWeightsIOHandler, type RunWeightsApi } from './runWeightsIO';
-import { tinyCnn } from './testing';
-import { importWeights } from './weights';
+import { tinyCnn } from '../testing';
+import { importWeights } from '../worker/weights';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

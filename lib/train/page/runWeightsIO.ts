@@ -5,8 +5,8 @@
 // compiled again by lib/compile (layer names are node ids), so artifacts carry
 // no modelTopology and are put into a model with importWeights.
 import type * as tf from '@tensorflow/tfjs';
-import type { ApiResult } from '../api/client';
-import { MAX_WEIGHTS_BYTES, type RunWeights } from '../schema/run';
+import type { ApiResult } from '../../api/client';
+import { MAX_WEIGHTS_BYTES, type RunWeights } from '../../schema/run';
 
 export interface RunWeightsApi {
   saveRunWeights(runId: string, weights: RunWeights): Promise<ApiResult<unknown>>;

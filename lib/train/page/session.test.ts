@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiResult } from '../api/client';
+import type { ApiResult } from '../../api/client';
 import type { TrainerClient } from './client';
 import { defaultHyperparameters } from './hyperparameters';
-import type { PrepareRequest, TrainerEvent, TrainerRequest } from './protocol';
+import type { PrepareRequest, TrainerEvent, TrainerRequest } from '../protocol';
 import { MeasurementCache } from './measurementCache';
 import { TrainingSession } from './session';
-import { tinyCnn } from './testing';
+import { tinyCnn } from '../testing';
 
 /** Stands in for the worker: records requests, lets the test emit events. */
 class FakeClient {

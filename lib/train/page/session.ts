@@ -1,20 +1,20 @@
 // One training session per architecture on the page: it outlives the Train
 // tab's components (switching tabs does not stop training), turns worker
 // events into a state snapshot for React, and records the run.
-import * as api from '../api/client';
-import type { DatasetRef, RunWeights } from '../schema/run';
-import type { ArchitectureDocument } from '../schema';
-import type { BackendChoice } from './backendNames';
+import * as api from '../../api/client';
+import type { DatasetRef, RunWeights } from '../../schema/run';
+import type { ArchitectureDocument } from '../../schema';
+import type { BackendChoice } from '../backendNames';
 import { TrainerClient, type ExampleImages } from './client';
-import type { Evaluation } from './evaluate';
+import type { Evaluation } from '../worker/evaluate';
 import type { Hyperparameters } from './hyperparameters';
-import type { DivergedDetail, FailureKind, PrepareRequest, TrainerEvent } from './protocol';
+import type { DivergedDetail, FailureKind, PrepareRequest, TrainerEvent } from '../protocol';
 import { initialSessionState, type SessionState } from './sessionState';
 import { measurementKey, sharedMeasurementCache, type MeasurementCache } from './measurementCache';
 import { RunRecorder, type RunsApi } from './recorder';
 import { runWeightsIOHandler } from './runWeightsIO';
-import { MAX_WEIGHTS_BYTES } from '../schema/run';
-import type { WeightsPayload } from './weights';
+import { MAX_WEIGHTS_BYTES } from '../../schema/run';
+import type { WeightsPayload } from '../worker/weights';
 
 export { initialSessionState, type BatchPoint, type Phase, type SessionState } from './sessionState';
 

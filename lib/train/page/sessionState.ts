@@ -1,12 +1,12 @@
 // What the Train tab shows of a training session: one immutable snapshot,
 // replaced on every change (React reads it with useSyncExternalStore).
-import type { BackendName } from './backendNames';
+import type { BackendName } from '../backendNames';
 import { syncedState, type RunSyncState } from './recorder';
-import type { BackendMeasurement } from './measurements';
-import type { Evaluation } from './evaluate';
+import type { BackendMeasurement } from '../measurements';
+import type { Evaluation } from '../worker/evaluate';
 import type { Hyperparameters } from './hyperparameters';
-import type { BatchProgress, EpochMetrics } from './metrics';
-import type { DatasetInfo, DivergedDetail, FailureKind, LoadingStage } from './protocol';
+import type { BatchProgress, EpochMetrics } from '../metrics';
+import type { DatasetInfo, DivergedDetail, FailureKind, LoadingStage } from '../protocol';
 
 export type Phase = 'idle' | 'loading' | 'training' | 'paused' | 'stopping' | 'finished' | 'failed';
 

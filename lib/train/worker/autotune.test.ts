@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
-import { compileGraph } from '../compile';
+import { compileGraph } from '../../compile';
 import { autotune, type BackendMeasurement } from './autotune';
 import { startBackend } from './backend';
-import type { BackendName } from './backendNames';
-import { registerProjectKernels } from './kernels';
-import { tinyCnn } from './testing';
+import type { BackendName } from '../backendNames';
+import { registerProjectKernels } from '../kernels';
+import { tinyCnn } from '../testing';
 
 const build = () => {
   const compiled = compileGraph(tinyCnn(4, [8, 8, 1]), { seed: 3 });

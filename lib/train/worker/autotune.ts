@@ -6,12 +6,12 @@
 // work is inside the measurement. With a screen (lib/train/triage.ts), only
 // backends that can win are timed, and a lone candidate is not timed at all.
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName } from './backendNames';
+import type { BackendName } from '../backendNames';
 import { startBackend } from './backend';
-import { fastestMeasurement, type BackendMeasurement } from './measurements';
+import { fastestMeasurement, type BackendMeasurement } from '../measurements';
 import { planTiming, type Screening } from './triage';
 
-export type { BackendMeasurement } from './measurements';
+export type { BackendMeasurement } from '../measurements';
 
 export interface AutotuneResult {
   best: BackendName;

@@ -1,8 +1,8 @@
 // Choosing and starting a tfjs backend inside the training worker.
 import * as tf from '@tensorflow/tfjs';
-import { autoOrder, type BackendChoice, type BackendName } from './backendNames';
+import { autoOrder, type BackendChoice, type BackendName } from '../backendNames';
 import { registerKernelsFor } from './extensions';
-import { configureWasmBackend, wasmThreadCount } from './kernels';
+import { configureWasmBackend, wasmThreadCount } from '../kernels';
 
 
 /** threads: how many threads WASM's XNNPACK runs on (WASM only). */

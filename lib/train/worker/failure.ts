@@ -1,5 +1,5 @@
 import type { DivergedError } from './loop';
-import type { DivergedDetail, FailureKind } from './protocol';
+import type { DivergedDetail, FailureKind } from '../protocol';
 
 /**
  * Sorts a training error into what the user can do about it: a lost GPU

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset } from '../data/types';
-import { defaultHyperparameters } from './hyperparameters';
+import type { Dataset } from '../../data/types';
+import { defaultHyperparameters } from '../page/hyperparameters';
 import { autotune, type BackendMeasurement } from './autotune';
-import type { BackendChoice } from './backendNames';
+import type { BackendChoice } from '../backendNames';
 import { MEASURE_BATCH, TrainerHost, type HostDeps } from './host';
-import type { PrepareRequest, TrainerEvent } from './protocol';
-import { stripesDataset, tinyCnn } from './testing';
+import type { PrepareRequest, TrainerEvent } from '../protocol';
+import { stripesDataset, tinyCnn } from '../testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

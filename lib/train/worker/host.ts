@@ -1,19 +1,19 @@
 // The training worker's logic, apart from the Worker global so that node tests
 // can drive it with messages: it owns the dataset, the model and the loop.
 import * as tf from '@tensorflow/tfjs';
-import { compileGraph } from '../compile';
-import type { Dataset } from '../data/types';
+import { compileGraph } from '../../compile';
+import type { Dataset } from '../../data/types';
 import type { AutotuneResult, BackendMeasurement, SampleBatch } from './autotune';
-import type { BackendChoice } from './backendNames';
+import type { BackendChoice } from '../backendNames';
 import type { BackendResult } from './backend';
 import { planSplit, type ImageSource } from './batches';
-import { checkReadiness } from './checks';
+import { checkReadiness } from '../checks';
 import { evaluateClassifier, predictProbabilities, type Evaluation } from './evaluate';
 import { classifyFailure } from './failure';
-import type { Hyperparameters } from './hyperparameters';
+import type { Hyperparameters } from '../page/hyperparameters';
 import { makeOptimizer, TrainingLoop, type LoopControl, type TrainingData } from './loop';
-import { fastestMeasurement } from './measurements';
-import type { FailureKind, PrepareRequest, TrainerEvent, TrainerRequest } from './protocol';
+import { fastestMeasurement } from '../measurements';
+import type { FailureKind, PrepareRequest, TrainerEvent, TrainerRequest } from '../protocol';
 import { exportWeights, importWeights } from './weights';
 
 export interface HostDeps {

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { compileGraph } from '../compile';
+import { compileGraph } from '../../compile';
 import { planSplit } from './batches';
-import { defaultHyperparameters, type Hyperparameters } from './hyperparameters';
+import { defaultHyperparameters, type Hyperparameters } from '../page/hyperparameters';
 import { DivergedError, TrainingLoop, type LoopControl } from './loop';
 import { classifyFailure } from './failure';
-import type { EpochMetrics } from './metrics';
-import { stripesDataset, tinyCnn } from './testing';
+import type { EpochMetrics } from '../metrics';
+import { stripesDataset, tinyCnn } from '../testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

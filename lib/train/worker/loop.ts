@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchTensors, type ImageSource, type SplitPlan } from './batches';
-import type { Hyperparameters, OptimizerName } from './hyperparameters';
-import type { BatchMetrics, BatchProgress, EpochMetrics } from './metrics';
-import { seededRandom, shuffleInPlace } from '../random';
+import type { Hyperparameters, OptimizerName } from '../page/hyperparameters';
+import type { BatchMetrics, BatchProgress, EpochMetrics } from '../metrics';
+import { seededRandom, shuffleInPlace } from '../../random';
 import { yieldToEvents } from './yield';
-import { fusedAdam } from './kernels/adam';
+import { fusedAdam } from '../kernels/adam';
 
 /** How often per-batch metrics are read back from the device: never every batch (that stalls the GPU). */
 export const METRICS_EVERY_BATCHES = 5;

@@ -7,8 +7,8 @@
 // reported with the reason and not timed; only backends that may beat WASM
 // (a hardware GPU) are timed against it. No tfjs here: the worker calls it
 // before any backend starts.
-import type { BackendName } from './backendNames';
-import type { BackendMeasurement } from './measurements';
+import type { BackendName } from '../backendNames';
+import type { BackendMeasurement } from '../measurements';
 
 /** What the quick look found for one backend. */
 export type Screening =

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGraph } from '../compile';
-import { templateDocument } from '../templates';
+import { compileGraph } from '../../compile';
+import { templateDocument } from '../../templates';
 import { exportWeights, importWeights } from './weights';
-import { tinyCnn } from './testing';
+import { tinyCnn } from '../testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,12 +1,12 @@
 /// <reference lib="webworker" />
 // The training worker: tfjs runs here so that the page stays responsive.
-import { loadDataset } from '../data';
+import { loadDataset } from '../../data';
 import { autotune, defaultAutotuneBackends } from './autotune';
 import { activateBackend, startBackend, watchDevice } from './backend';
-import type { BackendName } from './backendNames';
+import type { BackendName } from '../backendNames';
 import { TrainerHost } from './host';
 import { screenBrowser, type Screening } from './triage';
-import type { TrainerEvent, TrainerRequest } from './protocol';
+import type { TrainerEvent, TrainerRequest } from '../protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
