@@ -25,6 +25,24 @@ const config = [
       ],
     },
   },
+  {
+    // The page side of training loads with the editor: tfjs and the worker's modules only as types
+    // (lib/train/page/noTfjsAtLoad.test.ts checks the whole import graph). loadRunModel builds a
+    // model in the page and is reached only through import().
+    files: ['lib/train/page/**/*.ts', 'lib/train/*.ts'],
+    ignores: ['lib/train/page/loadRunModel.ts', 'lib/train/**/*.test.ts', 'lib/train/testing.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@tensorflow/*'], allowTypeImports: true, message: 'The page side of training loads without tfjs: import its types only (tfjs runs in lib/train/worker).' },
+            { group: ['**/worker/*', '**/compile', '@/lib/compile'], allowTypeImports: true, message: 'The page side talks to the worker through lib/train/protocol.ts; import worker modules as types only.' },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

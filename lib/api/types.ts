@@ -28,8 +28,6 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export { DocumentField };
-
 const Id = z.string().min(1).max(64);
 const IsoDate = z.iso.datetime({ offset: true });
 const finite = z.number().refine(Number.isFinite, 'expected a finite number');
@@ -107,18 +105,6 @@ export type ForkedArchitecture = z.infer<typeof ForkedArchitecture>;
 // A run's data has one home, lib/schema/run.ts (the form, the worker and the
 // database read it too); the API's bodies and responses are these schemas.
 export {
-  BackendName,
-  DatasetRef,
-  MAX_EPOCHS,
-  Hyperparameters,
-  RecordedHyperparameters,
-  BackendMeasurement,
-  StoredRunStatus,
-  RunStatus,
-  MAX_LOSS,
-  MAX_EPOCH_DURATION_MS,
-  MAX_SAMPLES_PER_SEC,
-  RUN_HEARTBEAT_TIMEOUT_MS,
   EpochMetrics,
   CreateRunBody,
   CreatedRun,

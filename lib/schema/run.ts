@@ -51,10 +51,6 @@ export const backendNames = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export const BackendName = z.enum(backendNames);
 export type BackendName = z.infer<typeof BackendName>;
 
-export function isBackendName(value: unknown): value is BackendName {
-  return BackendName.safeParse(value).success;
-}
-
 /** What a run records about one backend the autotune tried (0 samples/s and an error when it could not train). */
 export const BackendMeasurement = z.strictObject({
   backend: BackendName,

@@ -1,6 +1,6 @@
 import type { BackendName } from '../schema/run';
 
-export { backendNames, isBackendName, type BackendName } from '../schema/run';
+export { backendNames, type BackendName } from '../schema/run';
 /**
  * 'auto' measures a few training steps of the model on every backend and
  * takes the fastest (lib/train/worker/autotune.ts); a named backend that cannot start

@@ -24,7 +24,7 @@ export interface SampleBatch {
   classes: number;
 }
 
-export interface AutotuneOptions {
+interface AutotuneOptions {
   /** Tried in this order; default WASM, WebGPU, WebGL, CPU (a cheap, usually fast one first, so the probe can skip hopeless ones). */
   backends?: readonly BackendName[];
   /** Timed steps per backend after the warm-up (default 3). */

@@ -9,7 +9,7 @@ import { configureWasmBackend, wasmThreadCount } from '../kernels';
 export type BackendResult = { ok: true; backend: BackendName; notes: string[]; threads?: number; threadsWanted?: number } | { ok: false; error: string; notes: string[] };
 
 /** Where setup puts tfjs's .wasm files (public/tfjs-wasm). */
-export const WASM_PATH = '/tfjs-wasm/';
+const WASM_PATH = '/tfjs-wasm/';
 
 interface GpuLike {
   requestAdapter(): Promise<unknown>;

@@ -32,7 +32,7 @@ export function planSplit(count: number, validationSplit: number, trainLimit?: n
 }
 
 /** Scales the chosen images to [0, 1] floats, in a buffer the caller owns. */
-export function fillPixels(source: ImageSource, indices: ArrayLike<number>, out: Float32Array): Float32Array {
+function fillPixels(source: ImageSource, indices: ArrayLike<number>, out: Float32Array): Float32Array {
   const size = source.shape[0] * source.shape[1] * source.shape[2];
   for (let b = 0; b < indices.length; b++) {
     const from = indices[b]! * size;

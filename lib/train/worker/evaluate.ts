@@ -3,7 +3,7 @@ import { batchTensors, type ImageSource } from './batches';
 import { yieldToEvents } from './yield';
 
 /** How many misclassified examples are kept per confusion-matrix cell (enough to look at, small to send). */
-export const EXAMPLES_PER_CELL = 48;
+const EXAMPLES_PER_CELL = 48;
 
 export interface Evaluation {
   /** 'test' when the dataset has a test split; otherwise the validation images stand in. */

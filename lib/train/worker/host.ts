@@ -47,7 +47,7 @@ export interface HostDeps {
  */
 export const MEASURE_BATCH = 16;
 
-export type Post = (event: TrainerEvent, transfer?: Transferable[]) => void;
+type Post = (event: TrainerEvent, transfer?: Transferable[]) => void;
 
 interface Session {
   model: tf.LayersModel;

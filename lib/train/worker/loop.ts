@@ -7,7 +7,7 @@ import { yieldToEvents } from './yield';
 import { fusedAdam } from '../kernels/adam';
 
 /** How often per-batch metrics are read back from the device: never every batch (that stalls the GPU). */
-export const METRICS_EVERY_BATCHES = 5;
+const METRICS_EVERY_BATCHES = 5;
 
 /** The loss stopped being a number: the weights blew up, usually from too high a learning rate. */
 export class DivergedError extends Error {
@@ -31,7 +31,7 @@ export interface LoopControl {
   waitWhilePaused(): Promise<void>;
 }
 
-export interface LoopCallbacks {
+interface LoopCallbacks {
   onBatch?(progress: BatchProgress): void;
   onBatchMetrics?(metrics: BatchMetrics): void;
   /** Awaited, so a run's record is written before the next epoch starts. */
@@ -208,7 +208,7 @@ export class TrainingLoop {
 }
 
 /** Loss and accuracy of the model (inference mode) on the given images; one readback at the end. */
-export async function evaluateLoss(
+async function evaluateLoss(
   model: tf.LayersModel,
   source: ImageSource,
   indices: Int32Array,

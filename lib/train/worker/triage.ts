@@ -17,7 +17,7 @@ export type Screening =
   | { backend: BackendName; kind: 'unavailable'; why: string };
 
 /** No single check may hold the start longer than this. */
-export const SCREEN_TIMEOUT_MS = 1000;
+const SCREEN_TIMEOUT_MS = 1000;
 
 const softwareRenderer = /swiftshader|llvmpipe|softpipe|lavapipe|software|basic render|microsoft basic/i;
 
@@ -103,7 +103,7 @@ export async function screenBrowser(backends: readonly BackendName[]): Promise<S
 }
 
 /** What the run records for a backend that was not timed. */
-export function skippedMeasurement(screening: Exclude<Screening, { kind: 'time' }>): BackendMeasurement {
+function skippedMeasurement(screening: Exclude<Screening, { kind: 'time' }>): BackendMeasurement {
   if (screening.kind === 'unavailable') return { backend: screening.backend, samplesPerSec: 0, steps: 0, error: screening.why };
   return { backend: screening.backend, samplesPerSec: 0, steps: 0, skipped: 'softwareGpu', device: screening.device.slice(0, 200) };
 }
