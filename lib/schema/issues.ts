@@ -6,28 +6,31 @@ import { showValue } from '../layers/shared/params';
  * (editor.import.issues.<code>, with `values`). Issues without a code are
  * shown in English as `message` says them.
  */
-export type SchemaIssueCode =
-  | 'missing'
-  | 'wrongType'
-  | 'unknownField'
-  | 'notOneOf'
-  | 'notJson'
-  | 'noSuchNode'
-  | 'duplicateNodeId'
-  | 'duplicateEdgeId'
-  | 'handleMissingMerge'
-  | 'handleMissingShared'
-  | 'handleInvalid'
-  | 'badId'
-  | 'badName'
-  | 'notFinite'
-  | 'notList'
-  | 'tooMany'
-  | 'notNode'
-  | 'layerType';
+export const schemaIssueCodes = [
+  'missing',
+  'wrongType',
+  'unknownField',
+  'notOneOf',
+  'notJson',
+  'noSuchNode',
+  'duplicateNodeId',
+  'duplicateEdgeId',
+  'handleMissingMerge',
+  'handleMissingShared',
+  'handleInvalid',
+  'badId',
+  'badName',
+  'notFinite',
+  'notList',
+  'tooMany',
+  'notNode',
+  'layerType',
+] as const;
+export type SchemaIssueCode = (typeof schemaIssueCodes)[number];
 
 /** What a value should have been, in words a translation can pick from (editor.import.kinds.<kind>). */
-export type ValueKind = 'object' | 'list' | 'text' | 'number' | 'wholeNumber' | 'boolean' | 'value';
+export const valueKinds = ['object', 'list', 'text', 'number', 'wholeNumber', 'boolean', 'value'] as const;
+export type ValueKind = (typeof valueKinds)[number];
 
 /** One schema problem: where (e.g. `nodes[3].params.filters`) and what. */
 export interface SchemaIssue {
