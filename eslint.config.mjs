@@ -20,7 +20,10 @@ const config = [
             target,
             from: ['./app', './components', './lib/db', './lib/train', './lib/compile', './lib/data', './lib/api', './node_modules/react', './node_modules/@tensorflow', './node_modules/@prisma', './node_modules/@xyflow'],
             message: 'lib/graph, lib/schema and the layer definitions (lib/layers/<Type>/index.ts) are pure: no React, tfjs, Prisma or app code here; tfjs goes in the type’s tfjs.ts.',
-          })),
+          })).concat([
+            // lib/db maps rows to lib/schema's shapes (a run's data: lib/schema/run.ts); lib/api and the app sit above it.
+            { target: './lib/db', from: ['./lib/api', './app', './components'], message: 'lib/db reads and writes the shapes of lib/schema; lib/api and the app sit above it.' },
+          ]),
         },
       ],
     },
