@@ -4,9 +4,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { configureWasmBackend, filterGradient, fusedAdam, projectKernelsFor, registerProjectKernels, type KernelBackendName } from '../lib/train/kernels';
 import { buildModel } from './models';
-import { TrainingLoop } from '../lib/train/loop';
-import { planSplit } from '../lib/train/batches';
-import { defaultHyperparameters } from '../lib/train/hyperparameters';
+import { TrainingLoop } from '../lib/train/worker/loop';
+import { planSplit } from '../lib/train/worker/batches';
+import { defaultHyperparameters } from '../lib/train/page/hyperparameters';
 import type { BackendInfo, BenchReply, BenchRequest, FilterGradientRow, KernelTime, LoopOverheadRow, MemoryFigures, ModelPlan, RunRow } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

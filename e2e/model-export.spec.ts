@@ -6,7 +6,7 @@ import onnxProto from 'onnx-proto';
 import { encodeWeights } from '../lib/api/weights';
 import { compileGraph } from '../lib/compile';
 import { templateDocument } from '../lib/templates';
-import { exportWeights } from '../lib/train/weights';
+import { exportWeights } from '../lib/train/worker/weights';
 import { useLanguage } from './pages/axe';
 import { EditorPage } from './pages/editor';
 import { messagesFor } from './pages/messages';

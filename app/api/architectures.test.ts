@@ -150,6 +150,26 @@ describe('saving', () => {
     expect(after.body).toMatchObject({ name: 'good', version: 1 });
   });
 
+  it('takes a document whose edges into one-input layers lack targetHandle as in0, and names the edge where the input is ambiguous', async () => {
+    const owner = new TestBrowser();
+    const loose = JSON.parse(JSON.stringify(doc())) as { edges: { targetHandle?: string }[] };
+    for (const edge of loose.edges) delete edge.targetHandle;
+    const created = await owner.call(create, { method: 'POST', path: '/api/architectures', body: { name: 'loose', document: loose } });
+    expect(created.status).toBe(201);
+    const id = (created.body as { id: string }).id;
+    const stored = await owner.call(read, { path: `/api/architectures/${id}`, params: { id } });
+    expect((stored.body as { document: { edges: unknown } }).document.edges).toEqual(doc().edges);
+
+    const merge = JSON.parse(JSON.stringify(templateDocument('residual'))) as { edges: { id: string; targetHandle?: string }[] };
+    const into = merge.edges.findIndex((e) => e.id === 'e4');
+    delete merge.edges[into]!.targetHandle;
+    const refused = await owner.call(create, { method: 'POST', path: '/api/architectures', body: { name: 'merge', document: merge } });
+    expect(refused.status).toBe(422);
+    expect((refused.body as { issues: { path: string; message: string }[] }).issues).toEqual([
+      expect.objectContaining({ path: `edges[${into}].targetHandle`, message: 'is missing: add (Add) takes several inputs; say which one this edge feeds (in0, in1, …)' }),
+    ]);
+  });
+
   it('answers junk JSON with 400 and a wrong body shape with 400 naming the fields', async () => {
     const browser = new TestBrowser();
     const junk = await browser.call(create, { method: 'POST', path: '/api/architectures', raw: '{"name": "x", document', headers: { 'content-type': 'application/json' } });

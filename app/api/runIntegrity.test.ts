@@ -1,5 +1,5 @@
 // What a run accepts: metrics within their bounds, only the status changes
-// lib/api/runStates.ts allows (409 for the rest), weight specs with exactly
+// lib/schema/runStates.ts allows (409 for the rest), weight specs with exactly
 // tfjs's keys, and weight uploads refused before their bytes are read.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTempDatabase } from '@/lib/db/testing';

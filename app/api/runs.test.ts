@@ -5,6 +5,7 @@ import { createTempDatabase } from '@/lib/db/testing';
 import { getDb } from '@/lib/db/client';
 import { TestBrowser } from '@/lib/api/testing';
 import { Run, RunSummary, type CreateRunBody, type EpochMetrics } from '@/lib/api/types';
+import { HYPERPARAMETER_LIMITS } from '@/lib/schema/run';
 import { decodeWeights, encodeWeights } from '@/lib/api/weights';
 import { templateDocument } from '@/lib/templates';
 import { POST as createArch, GET as listArchs } from './architectures/route';
@@ -179,6 +180,41 @@ describe('runs', () => {
     expect(run).toMatchObject({ status: 'running', epochsDone: 0, hasWeights: false });
     const unknown = await owner.call(readRun, { path: '/x', params: { id: 'doesNotExist' } });
     expect(unknown.status).toBe(404);
+  });
+
+  it('refuses hyperparameters past the training form’s limits with 400 naming the field, and creates no run', async () => {
+    const { owner, architectureId } = await setup();
+    const before = (await owner.call(listRuns, { path: '/x', params: { id: architectureId } })).body as { runs: unknown[] };
+    // The form's cap (lib/schema/run.ts) is the API's: one over it is refused.
+    const over = HYPERPARAMETER_LIMITS.batchSize.max + 1;
+    for (const hyperparameters of [
+      { ...runBody().hyperparameters, batchSize: over },
+      { ...runBody().hyperparameters, validationSplit: 0.9 },
+    ]) {
+      const res = await owner.call(createRun, { method: 'POST', path: '/x', params: { id: architectureId }, body: { ...runBody(), hyperparameters } });
+      expect(res.status).toBe(400);
+      const issues = (res.body as { issues: { path: string; message: string }[] }).issues;
+      const field = hyperparameters.batchSize === over ? 'batchSize' : 'validationSplit';
+      expect(issues.map((i) => i.path)).toEqual([`hyperparameters.${field}`]);
+      expect(issues[0]!.message).toMatch(field === 'batchSize' ? /\[1, 4096\], got 4097/ : /\[0, 0\.5\], got 0\.9/);
+    }
+    const atCap = await owner.call(createRun, { method: 'POST', path: '/x', params: { id: architectureId }, body: { ...runBody(), hyperparameters: { ...runBody().hyperparameters, batchSize: HYPERPARAMETER_LIMITS.batchSize.max } } });
+    expect(atCap.status).toBe(201);
+    const after = (await owner.call(listRuns, { path: '/x', params: { id: architectureId } })).body as { runs: unknown[] };
+    expect(after.runs).toHaveLength(before.runs.length + 1);
+  });
+
+  it('still reads a run stored before the API held hyperparameters to the form’s limits', async () => {
+    const { owner, runId, architectureId } = await setup();
+    // What the API accepted then: any batch size, a learning rate above 10, a seed below 0.
+    const old = { optimizer: 'sgd', learningRate: 20, batchSize: 8192, epochs: 3, validationSplit: 0.75, shuffle: false, seed: -5 };
+    const db = await getDb();
+    await db.run.update({ where: { id: runId }, data: { hyperparameters: JSON.stringify(old) } });
+    const read = await readAs(owner, runId);
+    expect(read.status).toBe(200);
+    expect(Run.parse(read.body).hyperparameters).toEqual(old);
+    const listed = await owner.call(listRuns, { path: '/x', params: { id: architectureId } });
+    expect(RunSummary.parse((listed.body as { runs: unknown[] }).runs[0]).hyperparameters).toEqual(old);
   });
 
   it('refuses a run whose architecture snapshot fails the schema with 422', async () => {

@@ -9,7 +9,7 @@ import { analyzeGraph } from '@/lib/graph';
 import type { ModelFormat } from '@/lib/modelio/keras';
 import type { ImportProblem } from '@/lib/modelio/problems';
 import type { ArchitectureDocument } from '@/lib/schema';
-import type { WeightsPayload } from '@/lib/train/weights';
+import type { WeightsPayload } from '@/lib/train/worker/weights';
 import { ModelDownloadMenu } from '@/components/train/ModelDownloadMenu';
 import { FIT_VIEW } from './Canvas';
 import { useEditorStore, useReadOnly } from './EditorContext';

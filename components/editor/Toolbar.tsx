@@ -63,6 +63,15 @@ export function FileButtons() {
   const [issues, setIssues] = useState<SchemaIssue[] | null>(null);
   const [imported, setImported] = useState<{ name: string; layers: number } | null>(null);
   const { fitView } = useReactFlow();
+  /** In the user's language where the issue has a code; otherwise as the schema says it (a layer's own check). */
+  const issueText = (issue: SchemaIssue): string => {
+    const key = `import.issues.${issue.code}`;
+    if (!issue.code || !t.has(key)) return issue.message;
+    const values = { ...issue.values };
+    if (typeof values.expected === 'string' && t.has(`import.kinds.${values.expected}`)) values.expected = t(`import.kinds.${values.expected}`);
+    if (values.got === 'nothing') values.got = t('import.nothing');
+    return t(key, values);
+  };
   return (
     <>
       {!readOnly && (
@@ -123,7 +132,7 @@ export function FileButtons() {
           <ul className="mono">
             {issues.map((i) => (
               <li key={`${i.path}:${i.message}`}>
-                {i.path}: {i.message}
+                {i.path}: {issueText(i)}
               </li>
             ))}
           </ul>

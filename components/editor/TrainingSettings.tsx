@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { trainingMemory, type OptimizerSlotsName, type TrainingMemory } from '@/lib/graph';
-import { defaultHyperparameters } from '@/lib/train/hyperparameters';
+import { defaultHyperparameters } from '@/lib/train/page/hyperparameters';
 import { useAnalysis } from './EditorContext';
 
 /** What the editor's memory estimate assumes: the Train tab's batch size and optimizer, once the user sets them there. */

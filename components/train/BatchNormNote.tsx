@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import type { ArchitectureDocument } from '@/lib/schema';
-import type { SessionState } from '@/lib/train/session';
+import type { SessionState } from '@/lib/train/page/session';
 import { batchNormLag } from './batchNormLag';
 
 /** Beside the curves: why validation lags far behind training after few steps in a net with BatchNormalization. */

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import type { TrainingSession } from '@/lib/train/session';
+import type { TrainingSession } from '@/lib/train/page/session';
 
 /** "Evaluate on the first N test images": all 10,000 can take minutes on a slow (software) GPU. */
 export function EvaluationLimit({ session }: { session: TrainingSession }) {

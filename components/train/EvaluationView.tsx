@@ -2,8 +2,8 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { memo, useState } from 'react';
-import type { Evaluation } from '@/lib/train/evaluate';
-import type { TrainingSession } from '@/lib/train/session';
+import type { Evaluation } from '@/lib/train/worker/evaluate';
+import type { TrainingSession } from '@/lib/train/page/session';
 import { ExampleImage } from './ExampleImage';
 import { formatPercent } from './format';
 

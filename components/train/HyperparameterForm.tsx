@@ -8,7 +8,7 @@ import {
   type HyperparameterField,
   type HyperparameterIssue,
   type OptimizerName,
-} from '@/lib/train/hyperparameters';
+} from '@/lib/train/page/hyperparameters';
 
 /** The form as typed: numbers stay text until checked, so a half-typed "0." is not lost. */
 export interface HyperparameterDraft {

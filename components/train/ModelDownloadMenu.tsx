@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { fileNameFrom } from '@/components/editor/download';
 import type { ArchitectureDocument } from '@/lib/schema';
-import type { WeightsPayload } from '@/lib/train/weights';
+import type { WeightsPayload } from '@/lib/train/worker/weights';
 
 /** What a download is made from: a document and its trained weights (null: the untrained model with initial weights). */
 export type ModelSource = { ok: true; document: ArchitectureDocument; weights: WeightsPayload | null } | { ok: false; error: string };

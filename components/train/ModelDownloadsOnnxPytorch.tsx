@@ -7,7 +7,7 @@ import { useEditorStore } from '@/components/editor/EditorContext';
 import { useIssueText } from '@/components/editor/useIssueText';
 import type { ExportFormat } from '@/lib/export/model';
 import type { ArchitectureDocument } from '@/lib/schema';
-import type { WeightsPayload } from '@/lib/train/weights';
+import type { WeightsPayload } from '@/lib/train/worker/weights';
 import type { ModelDownload } from '@/lib/export/build';
 
 /** What a download is made from: a document and its trained weights (null: the untrained model with initial weights). */

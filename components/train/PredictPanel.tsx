@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { memo, useEffect, useRef, useState, type PointerEvent } from 'react';
-import type { TrainingSession } from '@/lib/train/session';
+import type { TrainingSession } from '@/lib/train/page/session';
 import { ExampleImage } from './ExampleImage';
 import { formatPercent } from './format';
 import { rgbaToInput, topClasses } from './preprocess';

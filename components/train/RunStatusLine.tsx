@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect } from 'react';
-import type { SessionState } from '@/lib/train/session';
+import type { SessionState } from '@/lib/train/page/session';
 import { BackendMeasurements } from './BackendMeasurements';
 
 /** The backend actually used (and why another was skipped) plus what is being saved. */

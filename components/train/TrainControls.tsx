@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { SessionState, TrainingSession } from '@/lib/train/session';
+import type { SessionState, TrainingSession } from '@/lib/train/page/session';
 
 interface Props {
   state: SessionState;

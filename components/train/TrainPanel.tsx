@@ -7,7 +7,7 @@ import { useDatasets } from '@/components/data/useDatasets';
 import type { ArchitectureDocument } from '@/lib/schema';
 import { backendNames, type BackendChoice } from '@/lib/train/backendNames';
 import { checkReadiness } from '@/lib/train/checks';
-import { HYPERPARAMETER_LIMITS, optimizers, validateHyperparameters, type HyperparameterIssue, type OptimizerName } from '@/lib/train/hyperparameters';
+import { HYPERPARAMETER_LIMITS, optimizers, validateHyperparameters, type HyperparameterIssue, type OptimizerName } from '@/lib/train/page/hyperparameters';
 import { BackendPicker } from './BackendPicker';
 import { BatchNormNote } from './BatchNormNote';
 import { EvaluationLimit } from './EvaluationLimit';

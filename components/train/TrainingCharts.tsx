@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import type { SessionState } from '@/lib/train/session';
+import type { SessionState } from '@/lib/train/page/session';
 import { alignedCurves } from './chartData';
 import { EpochTable, TableToggle, TrainingSummary } from './ChartText';
 import { UPlotChart, type ChartSeries } from './UPlotChart';

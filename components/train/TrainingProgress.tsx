@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import type { SessionState } from '@/lib/train/session';
+import type { SessionState } from '@/lib/train/page/session';
 import { formatDuration } from './format';
 
 /** Fraction of the planned epochs done, counting the batches of the current one. */

@@ -1,5 +1,5 @@
 import type { EpochMetrics } from '@/lib/train/metrics';
-import type { BatchPoint } from '@/lib/train/session';
+import type { BatchPoint } from '@/lib/train/page/session';
 import { smooth } from './format';
 
 /** Most batch points drawn: beyond this, every k-th is kept (the smoothed trend looks the same). */

@@ -2,7 +2,8 @@
 // The server validates request bodies with them; the client validates
 // responses with them, so neither side trusts the other's JSON blindly.
 import { z } from 'zod';
-import { parseArchitectureDocument, type ArchitectureDocument, type SchemaIssue } from '@/lib/schema';
+import type { ArchitectureDocument, SchemaIssue } from '@/lib/schema';
+import { DocumentField } from '@/lib/schema/run';
 
 export type ApiIssue = SchemaIssue;
 
@@ -27,23 +28,11 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-/** A document in a response or a body, run through the one parser every document goes through. */
-export const DocumentField = z.unknown().transform((value, ctx): ArchitectureDocument => {
-  const parsed = parseArchitectureDocument(value);
-  if (parsed.ok) return parsed.document;
-  for (const issue of parsed.issues) ctx.addIssue({ code: 'custom', message: `${issue.path}: ${issue.message}` });
-  return z.NEVER;
-});
-
 const Id = z.string().min(1).max(64);
 const IsoDate = z.iso.datetime({ offset: true });
 const finite = z.number().refine(Number.isFinite, 'expected a finite number');
-const nonNegative = finite.refine((n) => n >= 0, 'expected a number ≥ 0');
 const positiveInt = z.number().int().positive();
 const nonNegativeInt = z.number().int().nonnegative();
-/** A finite number in [min, max], with a message naming the range. */
-const between = (min: number, max: number, what: string) =>
-  finite.refine((n) => n >= min && n <= max, `expected ${what} in [${min}, ${max}]`);
 
 // ---------------------------------------------------------------- architectures
 
@@ -113,157 +102,22 @@ export type ForkedArchitecture = z.infer<typeof ForkedArchitecture>;
 
 // ------------------------------------------------------------------------- runs
 
-export const BackendName = z.enum(['webgpu', 'webgl', 'wasm', 'cpu']);
-export type BackendName = z.infer<typeof BackendName>;
+// A run's data has one home, lib/schema/run.ts (the form, the worker and the
+// database read it too); the API's bodies and responses are these schemas.
+export {
+  EpochMetrics,
+  CreateRunBody,
+  CreatedRun,
+  RunPatch,
+  RunSummary,
+  RunList,
+  Run,
+  WeightSpec,
+  WeightSpecs,
+  type RunWeights,
+  MAX_WEIGHTS_BYTES,
+  WEIGHT_CHUNK_BYTES,
+} from '@/lib/schema/run';
 
-export const DatasetRef = z.strictObject({
-  name: z.string().min(1).max(200),
-  hash: z.string().min(1).max(200),
-  shape: z.tuple([positiveInt, positiveInt, positiveInt]),
-  classNames: z.array(z.string().max(200)).min(1).max(1000),
-  trainCount: nonNegativeInt,
-  testCount: nonNegativeInt,
-});
-export type DatasetRef = z.infer<typeof DatasetRef>;
-
-/** Most epochs a run may plan (the form allows 1,000 per start; "Train more" adds to it). */
-export const MAX_EPOCHS = 10_000;
-
-export const Hyperparameters = z.strictObject({
-  optimizer: z.enum(['adam', 'sgd', 'rmsprop']),
-  learningRate: finite.refine((n) => n > 0, 'expected a learning rate > 0'),
-  batchSize: positiveInt,
-  epochs: positiveInt.max(MAX_EPOCHS),
-  validationSplit: finite.refine((n) => n >= 0 && n < 1, 'expected a fraction in [0, 1)'),
-  shuffle: z.boolean(),
-  seed: z.number().int(),
-  trainLimit: positiveInt.optional(),
-});
-export type Hyperparameters = z.infer<typeof Hyperparameters>;
-
-export const BackendMeasurement = z.strictObject({
-  backend: BackendName,
-  samplesPerSec: nonNegative,
-  error: z.string().max(2000).optional(),
-});
-export type BackendMeasurement = z.infer<typeof BackendMeasurement>;
-
-/** What the trainer may set. */
-export const StoredRunStatus = z.enum(['running', 'completed', 'stopped', 'failed']);
-export type StoredRunStatus = z.infer<typeof StoredRunStatus>;
-/** What a reader sees: 'interrupted' = still 'running' but silent for over a minute (the tab died). */
-export const RunStatus = z.enum(['running', 'completed', 'stopped', 'failed', 'interrupted']);
-export type RunStatus = z.infer<typeof RunStatus>;
-
-/** Bounds of recorded metrics. Cross-entropy as tfjs computes it (probabilities clipped at 1e-7) stays below ~16.2. */
-export const MAX_LOSS = 1e6;
-/** An epoch may include a long pause; a week is far past any real one. */
-export const MAX_EPOCH_DURATION_MS = 7 * 24 * 60 * 60 * 1000;
-export const MAX_SAMPLES_PER_SEC = 1e9;
-
-/** A run still 'running' with no heartbeat or epoch for this long is shown as interrupted. */
-export const RUN_HEARTBEAT_TIMEOUT_MS = 60_000;
-
-const loss = between(0, MAX_LOSS, 'a loss');
-const accuracy = between(0, 1, 'an accuracy');
-
-export const EpochMetrics = z.strictObject({
-  /** 0-based; below the run's epochsPlanned (checked against the stored run). */
-  epoch: nonNegativeInt.max(MAX_EPOCHS - 1),
-  loss,
-  accuracy,
-  valLoss: loss.nullable(),
-  valAccuracy: accuracy.nullable(),
-  durationMs: between(0, MAX_EPOCH_DURATION_MS, 'a duration in ms'),
-  samplesPerSec: between(0, MAX_SAMPLES_PER_SEC, 'a rate'),
-});
-export type EpochMetrics = z.infer<typeof EpochMetrics>;
-
-/** A run's own name, e.g. "Imported weights" for weights that came with an imported model. */
-export const RunName = z.string().trim().min(1).max(100);
-
-export const CreateRunBody = z.strictObject({
-  name: RunName.optional(),
-  document: z.unknown(),
-  dataset: DatasetRef,
-  hyperparameters: Hyperparameters,
-  backend: BackendName,
-  backendMeasurements: z.array(BackendMeasurement).max(16).optional(),
-});
-export type CreateRunBody = {
-  name?: string;
-  document: ArchitectureDocument;
-  dataset: DatasetRef;
-  hyperparameters: Hyperparameters;
-  backend: BackendName;
-  backendMeasurements?: BackendMeasurement[];
-};
-
-export const CreatedRun = z.object({ id: Id });
-export type CreatedRun = z.infer<typeof CreatedRun>;
-
-export const RunPatch = z.strictObject({
-  status: StoredRunStatus.optional(),
-  error: z.string().max(2000).optional(),
-  heartbeat: z.literal(true).optional(),
-  testAccuracy: accuracy.optional(),
-  epochsPlanned: positiveInt.max(MAX_EPOCHS).optional(),
-  backend: BackendName.optional(),
-});
-export type RunPatch = z.infer<typeof RunPatch>;
-
-export const RunSummary = z.object({
-  id: Id,
-  /** null for a run trained here; optional for servers older than it. */
-  name: z.string().nullable().optional(),
-  startedAt: IsoDate,
-  finishedAt: IsoDate.nullable(),
-  status: RunStatus,
-  dataset: DatasetRef,
-  backend: BackendName,
-  epochsDone: nonNegativeInt,
-  epochsPlanned: nonNegativeInt,
-  bestValAccuracy: finite.nullable(),
-  testAccuracy: finite.nullable(),
-  /** finishedAt (or the last sign of life) minus startedAt. */
-  durationMs: nonNegative,
-  hyperparameters: Hyperparameters,
-});
-export type RunSummary = z.infer<typeof RunSummary>;
-export const RunList = z.object({ runs: z.array(RunSummary) });
-
-export const Run = RunSummary.extend({
-  document: DocumentField,
-  epochs: z.array(EpochMetrics),
-  error: z.string().nullable(),
-  backendMeasurements: z.array(BackendMeasurement),
-  hasWeights: z.boolean(),
-});
-export type Run = z.infer<typeof Run>;
-
-// ---------------------------------------------------------------------- weights
-
-/**
- * Plain-object form of tf.io.WeightsManifestEntry. Wire format of
- * PUT/GET /api/runs/:id/weights (application/octet-stream):
- * [uint32 little-endian byte length of the JSON][JSON array of WeightSpec][raw weight bytes].
- */
-export const WeightSpec = z.strictObject({
-  name: z.string().min(1).max(500),
-  shape: z.array(nonNegativeInt).max(8),
-  dtype: z.enum(['float32', 'int32', 'bool', 'complex64', 'string']),
-  group: z.enum(['model', 'optimizer']).optional(),
-  // Exactly the keys tf.io.WeightsManifestEntry has: anything else would be stored and served back as is.
-  quantization: z.strictObject({ scale: finite.optional(), min: finite.optional(), dtype: z.enum(['uint16', 'uint8', 'float16']) }).optional(),
-});
-export type WeightSpec = z.infer<typeof WeightSpec>;
-export const WeightSpecs = z.array(WeightSpec).max(10_000);
-
-export type RunWeights = { weightSpecs: WeightSpec[]; weightData: ArrayBuffer };
-
-/** Largest weights upload, in bytes (64 MiB). */
-export const MAX_WEIGHTS_BYTES = 64 * 1024 * 1024;
-/** Weights are stored and streamed in pieces of this many bytes (the last may be shorter). */
-export const WEIGHT_CHUNK_BYTES = 1024 * 1024;
 /** Largest JSON body, in bytes (1 MiB). */
 export const MAX_JSON_BYTES = 1024 * 1024;

@@ -1,20 +1,19 @@
 // Row <-> domain. The only place that JSON.parses stored text; every stored
 // document goes back through parseArchitectureDocument (which also migrates
 // documents saved by older versions of the app).
-import { z } from 'zod';
 import { describeIssue, parseArchitectureDocument, type ArchitectureDocument } from '@/lib/schema';
 import {
-  BackendMeasurement,
   BackendName,
-  DatasetRef,
-  Hyperparameters,
+  parseStoredRunData,
   RUN_HEARTBEAT_TIMEOUT_MS,
   StoredRunStatus,
   type EpochMetrics,
   type Run as RunDomain,
   type RunStatus,
   type RunSummary,
-} from '@/lib/api/types';
+  type StoredRunColumn,
+  type StoredRunData,
+} from '@/lib/schema/run';
 import type { Run as RunRow, RunEpoch as RunEpochRow } from './generated/client';
 
 /** Stored data that no longer parses: a bug or a hand-edited database, never the caller's fault. */
@@ -40,13 +39,12 @@ export function writeDocument(doc: ArchitectureDocument): string {
   return JSON.stringify(doc);
 }
 
-function readStored<S extends z.ZodType>(text: string, schema: S, what: string): z.output<S> {
-  const result = schema.safeParse(parseJsonText(text, what));
-  if (!result.success) throw new StoredDataError(`${what} no longer parses: ${result.error.issues[0]?.message ?? 'invalid'}`);
-  return result.data;
+/** A JSON column of Run, through lib/schema/run.ts's schema for it (which also reads what older versions stored). */
+function readStored<C extends StoredRunColumn>(text: string, column: C, what: string): StoredRunData[C] {
+  const result = parseStoredRunData(column, parseJsonText(text, what));
+  if (!result.ok) throw new StoredDataError(`${what} no longer parses: ${result.message}`);
+  return result.value;
 }
-
-const Measurements = z.array(BackendMeasurement);
 
 export function toEpochMetrics(row: RunEpochRow): EpochMetrics {
   return {
@@ -83,14 +81,14 @@ export function toRunSummary(row: RunSummaryRow, now: number = Date.now()): RunS
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     status,
-    dataset: readStored(row.dataset, DatasetRef, `${what} dataset`),
+    dataset: readStored(row.dataset, 'dataset', `${what} dataset`),
     backend: backend.data,
     epochsDone: row.epochsDone,
     epochsPlanned: row.epochsPlanned,
     bestValAccuracy: row.bestValAccuracy,
     testAccuracy: row.testAccuracy,
     durationMs: Math.max(0, end - start),
-    hyperparameters: readStored(row.hyperparameters, Hyperparameters, `${what} hyperparameters`),
+    hyperparameters: readStored(row.hyperparameters, 'hyperparameters', `${what} hyperparameters`),
   };
 }
 
@@ -100,7 +98,7 @@ export function toRun(row: RunRow, epochs: RunEpochRow[], hasWeights: boolean, n
     document: readStoredDocument(row.document, `run ${row.id} document`),
     epochs: epochs.map(toEpochMetrics),
     error: row.error,
-    backendMeasurements: readStored(row.backendMeasurements, Measurements, `run ${row.id} backend measurements`),
+    backendMeasurements: readStored(row.backendMeasurements, 'backendMeasurements', `run ${row.id} backend measurements`),
     hasWeights,
   };
 }

@@ -2,8 +2,8 @@
 // read, update or delete them. Weights live in their own table so that
 // listing runs never loads a blob.
 import type { ArchitectureDocument } from '@/lib/schema';
-import { StoredRunStatus, type BackendMeasurement, type BackendName, type DatasetRef, type EpochMetrics, type Hyperparameters, type Run, type RunPatch, type RunSummary, type WeightSpec, WEIGHT_CHUNK_BYTES } from '@/lib/api/types';
-import { checkRunTransition } from '@/lib/api/runStates';
+import { StoredRunStatus, type BackendMeasurement, type BackendName, type DatasetRef, type EpochMetrics, type Hyperparameters, type Run, type RunPatch, type RunSummary, type WeightSpec, WEIGHT_CHUNK_BYTES } from '@/lib/schema/run';
+import { checkRunTransition } from '@/lib/schema/runStates';
 import { checkArchitectureOwner, type Denied, type ForOwner } from './architectures';
 import { getDb, getWeightChunkStore, type Db } from './client';
 import { isIdLike, newId } from './ids';
@@ -158,7 +158,7 @@ export async function appendEpoch(runId: string, ownerHash: string | null, metri
 
 /**
  * Status changes, final test accuracy, heartbeats. Every patch is a sign of
- * life. A status change must be one lib/api/runStates.ts allows; it is
+ * life. A status change must be one lib/schema/runStates.ts allows; it is
  * applied only if the status is still the one it was checked against, so two
  * racing patches cannot both pass the check.
  */

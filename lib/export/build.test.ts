@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph } from '../compile';
 import { templateDocument } from '../templates';
-import { exportWeights } from '../train/weights';
+import { exportWeights } from '../train/worker/weights';
 import { buildModelDownload } from './build';
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { compileGraph } from '../compile';
 import type { ArchitectureDocument } from '../schema';
-import { importWeights, type WeightsPayload } from '../train/weights';
+import { importWeights, type WeightsPayload } from '../train/worker/weights';
 import type { ExportFormat, ExportRefusal } from './model';
 import { exportOnnx } from './onnx';
 import { exportPytorch } from './pytorch';

@@ -5,11 +5,11 @@
 // dataset the user says the weights belong to (Open in Train finds it by its
 // hash). If any step fails, the run is deleted again: nothing half-stored.
 import type { ApiResult } from '../api/client';
-import type { CreateRunBody, DatasetRef, RunPatch, RunSummary, RunWeights } from '../api/types';
+import type { CreateRunBody, DatasetRef, RunPatch, RunSummary, RunWeights } from '../schema/run';
 import type { ArchitectureDocument } from '../schema';
-import { defaultHyperparameters } from '../train/hyperparameters';
-import { runWeightsIOHandler } from '../train/runWeightsIO';
-import type { WeightsPayload } from '../train/weights';
+import { defaultHyperparameters } from '../train/page/hyperparameters';
+import { runWeightsIOHandler } from '../train/page/runWeightsIO';
+import type { WeightsPayload } from '../train/worker/weights';
 
 /** The name an imported run carries. */
 export const IMPORTED_RUN_NAME = 'Imported weights';

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph } from '../compile';
 import type { ArchitectureDocument } from '../schema';
 import { templateDocument, templateIds } from '../templates';
-import { exportWeights, importWeights } from '../train/weights';
+import { exportWeights, importWeights } from '../train/worker/weights';
 import { readModelFiles } from './files';
 import { inferenceDocument } from './inference';
 import { adoptImportedWeights, exportTfjsModel, WEIGHTS_FILE } from './tfjs';

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { strToU8, zipSync } from 'fflate';
 import { compileGraph } from '../compile';
 import type { ArchitectureDocument } from '../schema';
-import { exportWeights, importWeights, type WeightsPayload } from '../train/weights';
+import { exportWeights, importWeights, type WeightsPayload } from '../train/worker/weights';
 import { inferenceDocument } from './inference';
 import { problem, type ImportProblem } from './problems';
 

@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { layerRegistry, layerTypes, type LayerType, type ParamsOf } from '../layers/registry';
+import { layerDef, layerRegistry, layerTypes, type LayerType, type ParamsOf } from '../layers/registry';
 import { showValue } from '../layers/shared/params';
+import { plainIssues, type IssueParams } from './issues';
+
+/** A custom issue with its code for translation. */
+const coded = (code: IssueParams['code'], values: IssueParams['values'] = {}) => ({ params: { code, values } satisfies IssueParams });
+/** Nested parses report their input, so a problem can show the value it is about. */
+const withInput = { reportInput: true } as const;
 
 export const CURRENT_VERSION = 1 as const;
 
@@ -14,6 +20,7 @@ const Id = z.unknown().transform((value, ctx) => {
       code: 'custom',
       message: `expected an id of 1–${LIMITS.id} letters, digits, '-' or '_', got ${showValue(value)}`,
       input: value,
+      ...coded('badId', { max: LIMITS.id, got: showValue(value) }),
     });
     return z.NEVER;
   }
@@ -26,6 +33,7 @@ const Name = z.unknown().transform((value, ctx) => {
       code: 'custom',
       message: `expected a name of 1–${LIMITS.name} characters, got ${showValue(value)}`,
       input: value,
+      ...coded('badName', { max: LIMITS.name, got: showValue(value) }),
     });
     return z.NEVER;
   }
@@ -34,7 +42,7 @@ const Name = z.unknown().transform((value, ctx) => {
 
 const finite = z.unknown().transform((value, ctx) => {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    ctx.addIssue({ code: 'custom', message: `expected a finite number, got ${showValue(value)}`, input: value });
+    ctx.addIssue({ code: 'custom', message: `expected a finite number, got ${showValue(value)}`, input: value, ...coded('notFinite', { got: showValue(value) }) });
     return z.NEVER;
   }
   return value;
@@ -61,7 +69,7 @@ const nodeSchemas = Object.fromEntries(
 /** A node, checked against its own layer type's params so errors name the exact field. */
 export const LayerNodeSchema = z.unknown().transform((value, ctx): LayerNode => {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    ctx.addIssue({ code: 'custom', message: `expected a node object, got ${showValue(value)}`, input: value });
+    ctx.addIssue({ code: 'custom', message: `expected a node object, got ${showValue(value)}`, input: value, ...coded('notNode', { got: showValue(value) }) });
     return z.NEVER;
   }
   const type = (value as { type?: unknown }).type;
@@ -71,13 +79,14 @@ export const LayerNodeSchema = z.unknown().transform((value, ctx): LayerNode => 
       path: ['type'],
       message: `expected a layer type (${layerTypes.join(', ')}), got ${showValue(type)}`,
       input: type,
+      ...coded('layerType', { types: layerTypes.join(', '), got: showValue(type) }),
     });
     return z.NEVER;
   }
-  const result = nodeSchemas[type as LayerType].safeParse(value);
+  const result = nodeSchemas[type as LayerType].safeParse(value, withInput);
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      ctx.addIssue({ code: 'custom', path: issue.path as PropertyKey[], message: issue.message, input: undefined });
+    for (const issue of result.error.issues.flatMap(plainIssues)) {
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: undefined, ...(issue.params ? { params: issue.params } : {}) });
     }
     return z.NEVER;
   }
@@ -90,42 +99,45 @@ export const EdgeSchema = z.strictObject({
   id: Id,
   source: Id,
   target: Id,
+  /** Optional in a file: the document fills it in where only one input is possible (below). */
   targetHandle: z
     .unknown()
     .transform((value, ctx) => {
-      if (value === undefined) return 'in0';
+      if (value === undefined) return undefined;
       if (typeof value !== 'string' || !handlePattern.test(value)) {
         ctx.addIssue({
           code: 'custom',
           message: `expected an input handle in0, in1, …, got ${showValue(value)}`,
           input: value,
+          ...coded('handleInvalid', { got: showValue(value) }),
         });
         return z.NEVER;
       }
       return value;
-    }) as unknown as z.ZodType<string>,
+    })
+    .optional() as unknown as z.ZodType<string | undefined>,
 });
-export type Edge = z.infer<typeof EdgeSchema>;
+export type Edge = Omit<z.infer<typeof EdgeSchema>, 'targetHandle'> & { targetHandle: string };
 
 function listOf<T>(item: z.ZodType<T>, max: number, what: string) {
   return z.unknown().transform((value, ctx): T[] => {
     if (!Array.isArray(value)) {
-      ctx.addIssue({ code: 'custom', message: `expected a list of ${what}, got ${showValue(value)}`, input: value });
+      ctx.addIssue({ code: 'custom', message: `expected a list of ${what}, got ${showValue(value)}`, input: value, ...coded('notList', { what, got: showValue(value) }) });
       return z.NEVER;
     }
     if (value.length > max) {
-      ctx.addIssue({ code: 'custom', message: `expected at most ${max} ${what}, got ${value.length}`, input: undefined });
+      ctx.addIssue({ code: 'custom', message: `expected at most ${max} ${what}, got ${value.length}`, input: undefined, ...coded('tooMany', { max, what, got: value.length }) });
       return z.NEVER;
     }
     const out: T[] = [];
     let failed = false;
     value.forEach((entry, index) => {
-      const result = item.safeParse(entry);
+      const result = item.safeParse(entry, withInput);
       if (result.success) out.push(result.data);
       else {
         failed = true;
-        for (const issue of result.error.issues) {
-          ctx.addIssue({ code: 'custom', path: [index, ...(issue.path as PropertyKey[])], message: issue.message, input: undefined });
+        for (const issue of result.error.issues.flatMap(plainIssues)) {
+          ctx.addIssue({ code: 'custom', path: [index, ...issue.path], message: issue.message, input: undefined, ...(issue.params ? { params: issue.params } : {}) });
         }
       }
     });
@@ -145,23 +157,47 @@ export const ArchitectureDocumentSchema = z
     doc.nodes.forEach((node, i) => {
       const first = seen.get(node.id);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id "${node.id}" (also nodes[${first}])` });
+        ctx.addIssue({ code: 'custom', path: ['nodes', i, 'id'], message: `duplicate node id "${node.id}" (also nodes[${first}])`, ...coded('duplicateNodeId', { id: node.id, first }) });
       } else seen.set(node.id, i);
     });
+    const typeOf = new Map(doc.nodes.map((node) => [node.id, node.type]));
+    const edgesInto = new Map<string, number>();
+    for (const edge of doc.edges) edgesInto.set(edge.target, (edgesInto.get(edge.target) ?? 0) + 1);
     const edgeIds = new Map<string, number>();
     doc.edges.forEach((edge, i) => {
       const first = edgeIds.get(edge.id);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['edges', i, 'id'], message: `duplicate edge id "${edge.id}" (also edges[${first}])` });
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'id'], message: `duplicate edge id "${edge.id}" (also edges[${first}])`, ...coded('duplicateEdgeId', { id: edge.id, first }) });
       } else edgeIds.set(edge.id, i);
       if (!seen.has(edge.source)) {
-        ctx.addIssue({ code: 'custom', path: ['edges', i, 'source'], message: `no node with id "${edge.source}"` });
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'source'], message: `no node with id "${edge.source}"`, ...coded('noSuchNode', { id: edge.source }) });
       }
       if (!seen.has(edge.target)) {
-        ctx.addIssue({ code: 'custom', path: ['edges', i, 'target'], message: `no node with id "${edge.target}"` });
+        ctx.addIssue({ code: 'custom', path: ['edges', i, 'target'], message: `no node with id "${edge.target}"`, ...coded('noSuchNode', { id: edge.target }) });
+      }
+      const type = typeOf.get(edge.target);
+      if (edge.targetHandle === undefined && type !== undefined) {
+        const into = edgesInto.get(edge.target) ?? 0;
+        if (layerDef(type).inputs.max > 1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['edges', i, 'targetHandle'],
+            message: `is missing: ${edge.target} (${type}) takes several inputs; say which one this edge feeds (in0, in1, …)`,
+            ...coded('handleMissingMerge', { target: edge.target, type }),
+          });
+        } else if (into > 1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['edges', i, 'targetHandle'],
+            message: `is missing, and ${into} edges go into ${edge.target}: say which input of ${edge.target} this edge feeds (in0)`,
+            ...coded('handleMissingShared', { target: edge.target, count: into }),
+          });
+        }
       }
     });
-  });
+  })
+  // An edge into a layer that takes one input, and the only edge into it, can only feed in0.
+  .transform((doc) => ({ ...doc, edges: doc.edges.map((edge): Edge => ({ ...edge, targetHandle: edge.targetHandle ?? 'in0' })) }));
 
 export type ArchitectureDocument = {
   version: typeof CURRENT_VERSION;

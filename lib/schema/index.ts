@@ -17,7 +17,7 @@ export function parseArchitectureDocument(input: unknown): ParseResult {
       ? { ok: false, issues: [{ path: path ?? '(document)', message: rest.join(': ') }] }
       : { ok: false, issues: [{ path: '(document)', message: migrated.message }] };
   }
-  const result = ArchitectureDocumentSchema.safeParse(migrated.value);
+  const result = ArchitectureDocumentSchema.safeParse(migrated.value, { reportInput: true });
   if (!result.success) return { ok: false, issues: toSchemaIssues(result.error) };
   return { ok: true, document: result.data as ArchitectureDocument };
 }
@@ -28,7 +28,8 @@ export function parseArchitectureJson(text: string): ParseResult {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, issues: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
+    const detail = (e as Error).message;
+    return { ok: false, issues: [{ path: '(file)', message: `not valid JSON: ${detail}`, code: 'notJson', values: { detail } }] };
   }
   return parseArchitectureDocument(value);
 }

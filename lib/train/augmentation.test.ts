@@ -6,10 +6,10 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph } from '../compile';
 import type { ArchitectureDocument, LayerNode } from '../schema';
-import { planSplit } from './batches';
-import { evaluateClassifier, predictProbabilities } from './evaluate';
-import { defaultHyperparameters } from './hyperparameters';
-import { evaluateLoss, TrainingLoop, type LoopControl } from './loop';
+import { planSplit } from './worker/batches';
+import { evaluateClassifier, predictProbabilities } from './worker/evaluate';
+import { defaultHyperparameters } from './page/hyperparameters';
+import { evaluateLoss, TrainingLoop, type LoopControl } from './worker/loop';
 import { stripesDataset, tinyCnn } from './testing';
 
 beforeAll(async () => {

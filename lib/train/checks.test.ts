@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { templateDocument } from '../templates';
 import { checkReadiness } from './checks';
-import { defaultHyperparameters, validateHyperparameters } from './hyperparameters';
+import { defaultHyperparameters, validateHyperparameters } from './page/hyperparameters';
 import { tinyCnn } from './testing';
 
 const fashion = { shape: [28, 28, 1] as const, classNames: Array.from({ length: 10 }, (_, i) => `c${i}`) };

@@ -1,32 +1,12 @@
 // What the autotune measured per backend, and which of it wins. Apart from
 // autotune.ts (which needs tfjs) so the page can use it without loading tfjs.
-import type { BackendName } from './backendNames';
+import type { AutotuneMeasurement } from '../schema/run';
 
-export interface BackendMeasurement {
-  backend: BackendName;
-  /** 0 when the backend could not start or train (see error). */
-  samplesPerSec: number;
-  /** Timed steps behind the figure; 0 when it comes from the warm-up step alone (a backend slower than the time box). */
-  steps: number;
-  error?: string;
-  /**
-   * The figure comes from the probe (steps of `probe.batch` images): that
-   * backend was already far slower than the fastest probed before it, so it
-   * was not measured at the full batch.
-   */
-  probeOnly?: boolean;
-  /** Tensors the measurement left behind (should be 0). */
-  leakedTensors?: number;
-  /**
-   * Not timed, and why (lib/train/triage.ts): a software GPU adapter
-   * (`device` names it), or tfjs's CPU backend while WASM runs.
-   */
-  skipped?: 'softwareGpu' | 'slowerThanWasm';
-  /** The adapter or renderer found, for a skipped GPU backend. */
-  device?: string;
-  /** Started but not timed: it was the only backend left that could win, so timing it would only delay the start. */
-  untimed?: boolean;
-}
+/**
+ * One backend's autotune figures (lib/schema/run.ts's AutotuneMeasurement; a
+ * run stores its BackendMeasurement part).
+ */
+export type BackendMeasurement = AutotuneMeasurement;
 
 /**
  * The fastest backend that trained. A probe-only figure (a few images per

@@ -1,14 +1,5 @@
-/** One finished epoch, as stored with a run (the runs API's EpochMetrics). */
-export interface EpochMetrics {
-  /** 0-based */
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  valLoss: number | null;
-  valAccuracy: number | null;
-  durationMs: number;
-  samplesPerSec: number;
-}
+/** One finished epoch, as stored with a run: lib/schema/run.ts's EpochMetrics. */
+export type { EpochMetrics } from '../schema/run';
 
 /** Per-batch values, read from the device a few batches at a time. */
 export interface BatchMetrics {

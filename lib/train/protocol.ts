@@ -1,23 +1,16 @@
 // The messages between the page and the training worker. Both sides import
 // these types, so a message the other side does not understand fails to compile.
 import type { ArchitectureDocument } from '../schema';
+import type { DatasetInfo } from '../schema/run';
 import type { BackendChoice, BackendName } from './backendNames';
 import type { BackendMeasurement } from './measurements';
-import type { Evaluation } from './evaluate';
-import type { Hyperparameters } from './hyperparameters';
+import type { Evaluation } from './worker/evaluate';
+import type { Hyperparameters } from './page/hyperparameters';
 import type { BatchMetrics, BatchProgress, EpochMetrics } from './metrics';
-import type { WeightsPayload } from './weights';
+import type { WeightsPayload } from './worker/weights';
 
-/** What a run records about its data (the runs API's DatasetRef). */
-export interface DatasetInfo {
-  id: string;
-  name: string;
-  hash: string;
-  shape: [number, number, number];
-  classNames: string[];
-  trainCount: number;
-  testCount: number;
-}
+/** What a run records about its data, plus the page's id for the dataset. */
+export type { DatasetInfo } from '../schema/run';
 
 export interface PrepareRequest {
   type: 'prepare';

@@ -1,6 +1,6 @@
 // Shared by the unit tests of lib/train: a tiny learnable dataset and model.
 import type { ArchitectureDocument, LayerNode } from '../schema';
-import type { ImageSource } from './batches';
+import type { ImageSource } from './worker/batches';
 
 /** `count` 8×8 grey images of `classes` classes: class k lights up row band k, plus noise. */
 export function stripesDataset(count: number, classes = 4, seed = 1): ImageSource {

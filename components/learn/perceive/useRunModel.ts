@@ -26,7 +26,7 @@ async function load(choice: ModelChoice): Promise<LoadedModel> {
     return { model: compiled.model, name: doc.name, dataset: null, trained: false };
   }
   // tfjs and the trainer's loader arrive only when a run is opened.
-  const [{ loadRunModel }, { getRun }] = await Promise.all([import('@/lib/train/loadRunModel'), import('@/lib/api/client')]);
+  const [{ loadRunModel }, { getRun }] = await Promise.all([import('@/lib/train/page/loadRunModel'), import('@/lib/api/client')]);
   const [loaded, run] = await Promise.all([loadRunModel(choice.runId), getRun(choice.runId)]);
   if (!loaded.ok) throw new Error(loaded.error);
   const ref = run.ok ? run.data.dataset : null;
