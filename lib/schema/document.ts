@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { layerDef, layerRegistry, layerTypes, type LayerType, type ParamsOf } from '../layers/registry';
+import { closestLayerType, layerDef, layerRegistry, layerTypes, type LayerType, type ParamsOf } from '../layers/registry';
 import { showValue } from '../layers/shared/params';
 import { plainIssues, type IssueParams } from './issues';
 
@@ -74,12 +74,15 @@ export const LayerNodeSchema = z.unknown().transform((value, ctx): LayerNode => 
   }
   const type = (value as { type?: unknown }).type;
   if (typeof type !== 'string' || !Object.hasOwn(nodeSchemas, type)) {
+    // Listing all the types would bury the value in the message; the palette lists them.
+    const suggestion = typeof type === 'string' ? closestLayerType(type) : null;
+    const got = showValue(type);
     ctx.addIssue({
       code: 'custom',
       path: ['type'],
-      message: `expected a layer type (${layerTypes.join(', ')}), got ${showValue(type)}`,
+      message: `expected one of the ${layerTypes.length} layer types CNN Studio knows (the palette lists them), got ${got}${suggestion ? `: did you mean ${suggestion}?` : ''}`,
       input: type,
-      ...coded('layerType', { types: layerTypes.join(', '), got: showValue(type) }),
+      ...(suggestion ? coded('layerTypeSuggest', { count: layerTypes.length, got, suggestion }) : coded('layerType', { count: layerTypes.length, got })),
     });
     return z.NEVER;
   }

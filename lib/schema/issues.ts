@@ -25,6 +25,7 @@ export const schemaIssueCodes = [
   'tooMany',
   'notNode',
   'layerType',
+  'layerTypeSuggest',
 ] as const;
 export type SchemaIssueCode = (typeof schemaIssueCodes)[number];
 

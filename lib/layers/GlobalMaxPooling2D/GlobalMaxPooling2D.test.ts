@@ -29,7 +29,7 @@ describe('GlobalMaxPooling2D', () => {
   it('refuses a flat input, naming its shape', () => {
     expect(GlobalMaxPooling2D.outputShape([[64]], {})).toMatchObject({
       ok: false,
-      problem: { code: 'expectsImage', message: 'GlobalMaxPooling2D expects an image-shaped input [height, width, channels] but gets [64]' },
+      problem: { code: 'expectsImage', message: 'GlobalMaxPooling2D expects an image-shaped input [height, width, channels] but gets [64]: use an image-shaped Input, or insert a Reshape before it' },
     });
   });
 });

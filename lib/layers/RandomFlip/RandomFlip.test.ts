@@ -24,7 +24,7 @@ describe('RandomFlip', () => {
   it('needs an image and keeps its shape; no weights', () => {
     expect(RandomFlip.outputShape([[28, 28, 1]], { mode: 'horizontal' })).toEqual({ ok: true, shape: [28, 28, 1] });
     const flat = RandomFlip.outputShape([[784]], { mode: 'horizontal' });
-    expect(flat.ok || flat.problem.message).toBe('RandomFlip expects an image-shaped input [height, width, channels] but gets [784]');
+    expect(flat.ok || flat.problem.message).toBe('RandomFlip expects an image-shaped input [height, width, channels] but gets [784]: use an image-shaped Input, or insert a Reshape before it');
     // Keras's model.summary() shows 0 params for RandomFlip (it has no weights).
     expect(RandomFlip.paramCount([[28, 28, 1]], { mode: 'horizontal' })).toEqual({ trainable: 0, nonTrainable: 0 });
   });

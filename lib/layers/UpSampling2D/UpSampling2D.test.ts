@@ -53,7 +53,7 @@ describe('UpSampling2D', () => {
 
   it('refuses a flat input, naming its shape', () => {
     const result = UpSampling2D.outputShape([[784]], params());
-    expect(result).toMatchObject({ ok: false, problem: { code: 'expectsImage', message: 'UpSampling2D expects an image-shaped input [height, width, channels] but gets [784]' } });
+    expect(result).toMatchObject({ ok: false, problem: { code: 'expectsImage', message: 'UpSampling2D expects an image-shaped input [height, width, channels] but gets [784]: use an image-shaped Input, or insert a Reshape before it' } });
   });
 
   it('refuses a size over 64 per side, naming the limit', () => {
