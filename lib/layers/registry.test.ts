@@ -100,3 +100,14 @@ describe('every layer type has every part', () => {
     expect([...listed].sort()).toEqual([...layerTypes].sort());
   });
 });
+
+describe('closestLayerType', () => {
+  it('suggests the type a mistyped name meant, and nothing for a name far from every type', async () => {
+    const { closestLayerType } = await import('./registry');
+    expect(closestLayerType('conv2d')).toBe('Conv2D');
+    expect(closestLayerType('Conv3D')).toBe('Conv2D');
+    expect(closestLayerType('MaxPool2D')).toBe('MaxPooling2D');
+    expect(closestLayerType('Banana')).toBeNull();
+    expect(closestLayerType('x'.repeat(10_000))).toBeNull();
+  });
+});
