@@ -121,7 +121,7 @@ test.describe('editor', () => {
     const shared = new EditorPage(visitor);
     await expect(shared.node('f5')).toBeVisible();
     await expect(visitor.getByText(/read-only/)).toBeVisible();
-    await expect(visitor.getByRole('button', { name: 'Add Conv2D' })).toHaveCount(0);
+    await expect(visitor.getByRole('button', { name: 'Add Conv2D', exact: true })).toHaveCount(0);
     await shared.select('f5');
     await expect(visitor.getByLabel('Units', { exact: true })).toHaveAttribute('readonly', '');
     await visitor.keyboard.press('Delete');
@@ -153,7 +153,7 @@ test.describe('editor', () => {
     await expect(page.getByRole('heading', { name: '卷积' })).toBeVisible();
     await expect(page.getByRole('heading', { name: '正则化' })).toBeVisible();
     await expect(page.getByRole('button', { name: '撤销' })).toBeVisible();
-    await expect(page.getByRole('button', { name: '添加 Conv2D' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '添加 Conv2D', exact: true })).toBeVisible();
     await page.reload();
     await expect(page.getByRole('heading', { name: '池化' })).toBeVisible();
     await page.getByLabel('语言').selectOption('en');

@@ -89,8 +89,10 @@ export function ModelImportButton({ architectureId }: { architectureId: string |
         weightsNotGiven: result.weightsNotGiven,
         weights,
       });
-      // Queued by React Flow until the new layers are measured.
-      void fitView(FIT_VIEW);
+      // After the frame that shows the import's status line (it may wrap the
+      // toolbar and shrink the canvas); React Flow then also waits until the new
+      // layers are measured.
+      requestAnimationFrame(() => void fitView(FIT_VIEW));
     } finally {
       setReading(false);
     }

@@ -99,8 +99,10 @@ export function FileButtons() {
               setIssues(null);
               store.getState().apply(result.document);
               setImported({ name: result.document.name, layers: result.document.nodes.length });
-              // Queued by React Flow until the new layers are measured.
-              void fitView(FIT_VIEW);
+              // After the frame that shows the import's status line (it may wrap the
+              // toolbar and shrink the canvas); React Flow then also waits until the new
+              // layers are measured.
+              requestAnimationFrame(() => void fitView(FIT_VIEW));
             }}
           />
         </>
