@@ -6,6 +6,7 @@ import { filterGradientKernel, type FilterGradientFormulation } from './filter-g
 import { inputGradientKernel } from './input-gradient';
 import { batchNormGradKernelName, batchNormGradOnHeap, registerBatchNormGradient } from './batch-norm-gradient';
 import { adamUpdateKernelName, adamUpdateOnHeap } from './adam';
+import { explicitSamePadding } from './conv-same-padding';
 import { castSharing, identitySharing, matMulTransposingFirst, maxPoolGradOnHeap, reduceLeadingOnHeap, tileOnHeap } from './wasm-heap';
 
 export type KernelBackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
@@ -56,6 +57,11 @@ function plansFor(backend: KernelBackendName): KernelPlan[] {
   if (backend !== 'wasm') return filter;
   return [
     ...filter,
+    ...(['Conv2D', 'FusedConv2D', 'DepthwiseConv2dNative', 'FusedDepthwiseConv2D'] as const).map((kernelName) => ({
+      kernelName,
+      make: (o: tf.KernelFunc | undefined) => explicitSamePadding(needOriginal(kernelName, backend, o), kernelName.includes('Depthwise')),
+      why: "padding 'same' passed explicitly (XNNPACK's own gave zeros where a stride skips the last rows)",
+    })),
     { kernelName: 'Conv2DBackpropInput', make: () => inputGradientKernel, why: 'XNNPACK conv2d instead of a plain loop' },
     { kernelName: 'Identity', make: (o) => identitySharing(needOriginal('Identity', backend, o)), why: 'gradient bookkeeping clones without copying' },
     { kernelName: 'Cast', make: (o) => castSharing(needOriginal('Cast', backend, o)), why: 'ReLU gradient casts float32 to float32' },
