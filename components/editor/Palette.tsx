@@ -110,7 +110,10 @@ export function Palette() {
           open={filtering || !closed.has(category)}
           onToggle={(e) => toggle(category, e.currentTarget.open)}
         >
-          <summary id={`palette-${category}`}>{tl(`groups.${category}`)}</summary>
+          <summary>
+            {/* A heading inside the summary: screen-reader users still jump between groups by heading. */}
+            <h3 id={`palette-${category}`}>{tl(`groups.${category}`)}</h3>
+          </summary>
           <ul aria-labelledby={`palette-${category}`}>
             {types.map((type) => (
               <li key={type}>
