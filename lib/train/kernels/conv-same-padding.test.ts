@@ -10,8 +10,8 @@ import { randomValues, relativeError } from './testing';
 import { registerProjectKernels } from './index';
 
 interface Case {
-  x: number[];
-  filter: number[];
+  x: [number, number, number, number];
+  filter: [number, number, number, number];
   strides: [number, number];
 }
 
@@ -19,8 +19,8 @@ async function outputs(backend: 'cpu' | 'wasm', c: Case): Promise<Float32Array[]
   await tf.setBackend(backend);
   if (backend === 'wasm') registerProjectKernels('wasm');
   const before = tf.memory().numTensors;
-  const x = tf.tensor(randomValues(c.x, 3).values, c.x) as tf.Tensor4D;
-  const filter = tf.tensor(randomValues(c.filter, 7).values, c.filter) as tf.Tensor4D;
+  const x = tf.tensor(randomValues(c.x, 3).values, c.x) as tf.Tensor4D; // [batch, h, w, c]
+  const filter = tf.tensor(randomValues(c.filter, 7).values, c.filter) as tf.Tensor4D; // [kh, kw, ci, co]
   const depthFilter = tf.tensor(randomValues([c.filter[0]!, c.filter[1]!, c.x[3]!, 2], 9).values, [c.filter[0]!, c.filter[1]!, c.x[3]!, 2]) as tf.Tensor4D;
   const bias = tf.tensor(randomValues([c.filter[3]!], 11).values);
   const results = [
