@@ -95,6 +95,14 @@ for (const language of languages) {
       await expectNoSeriousViolations(page, `editor course template ${tag}`);
     });
 
+    test(`editor with the palette filtered ${tag}`, async ({ page }) => {
+      await page.goto('/new?template=course-cnn');
+      await expect(new EditorPage(page).node('conv1')).toBeVisible();
+      await page.getByRole('searchbox', { name: m.editor.palette.filter }).fill('pool');
+      await expect(page.getByRole('status').filter({ hasText: /3/ })).toBeVisible();
+      await expectNoSeriousViolations(page, `editor palette filtered ${tag}`);
+    });
+
     test(`editor with a selected node and the inspector ${tag}`, async ({ page }) => {
       await page.goto('/new?template=course-cnn');
       const editor = new EditorPage(page);

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../graph';
+import { arbitraryGraph } from '../layers/testing/arbitrary';
 import type { ArchitectureDocument, LayerNode } from '../schema';
 import { templateDocument, templateIds } from '../templates';
 import { compileGraph } from './index';
@@ -44,6 +46,41 @@ describe('compileGraph agrees with analyzeGraph', () => {
     expect(probabilities[0]).toBeCloseTo(1, 5);
     expect(probabilities[1]).toBeCloseTo(1, 5);
     result.model.dispose();
+  });
+});
+
+describe('compileGraph agrees with analyzeGraph on random graphs of every layer type', () => {
+  const size = (w: tf.LayerVariable) => w.shape.reduce((a: number, b) => a * (b ?? 1), 1);
+
+  it('gives each layer the shape and the trainable and non-trainable counts analyzeGraph shows, and runs forward to that shape', () => {
+    fc.assert(
+      fc.property(arbitraryGraph(), (doc) => {
+        const analysis = analyzeGraph(doc);
+        const result = compileGraph(doc, { seed: 3 });
+        if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('; '));
+        const { model } = result;
+        try {
+          for (const node of doc.nodes) {
+            const layer = model.getLayer(result.layerNameOf.get(node.id)!);
+            const expected = analysis.nodes[node.id]!;
+            expect({ node: node.id, shape: layer.outputShape }).toEqual({ node: node.id, shape: [null, ...expected.outputShape!] });
+            expect({
+              node: node.id,
+              trainable: layer.trainableWeights.reduce((n, w) => n + size(w), 0),
+              nonTrainable: layer.nonTrainableWeights.reduce((n, w) => n + size(w), 0),
+            }).toEqual({ node: node.id, trainable: expected.paramCount!.trainable, nonTrainable: expected.paramCount!.nonTrainable });
+          }
+          expect(model.countParams()).toBe(analysis.totals!.total);
+          const input = doc.nodes.find((n) => n.type === 'Input')!;
+          const shape = tf.tidy(() => (model.predict(tf.ones([2, ...(input.params.shape as number[])])) as tf.Tensor).shape);
+          expect(shape).toEqual([2, ...analysis.nodes[analysis.outputId!]!.outputShape!]);
+        } finally {
+          model.dispose();
+        }
+      }),
+      // Shrinking a failure of a drawn graph can take long: the time limit reports the smallest counterexample found by then.
+      { numRuns: 60, interruptAfterTimeLimit: 60_000, markInterruptAsFailure: true },
+    );
   });
 });
 

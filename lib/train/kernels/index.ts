@@ -8,6 +8,7 @@ import { batchNormGradKernelName, batchNormGradOnHeap, registerBatchNormGradient
 import { adamUpdateKernelName, adamUpdateOnHeap } from './adam';
 import { depthwiseFilterGradientKernel, depthwiseFilterGradientName, depthwiseInputGradientKernel, depthwiseInputGradientName } from './depthwise-gradients';
 import { resizeBilinearGradShaped, resizeNearestNeighborGradOnCpu, resizeNearestNeighborGradOnHeap } from './resize-gradient';
+import { explicitSamePadding } from './conv-same-padding';
 import { castSharing, identitySharing, matMulTransposingFirst, maxPoolGradOnHeap, reduceLeadingOnHeap, tileOnHeap } from './wasm-heap';
 
 export type KernelBackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
@@ -65,6 +66,11 @@ function plansFor(backend: KernelBackendName): KernelPlan[] {
   if (backend !== 'wasm') return filter;
   return [
     ...filter,
+    ...(['Conv2D', 'FusedConv2D', 'DepthwiseConv2dNative', 'FusedDepthwiseConv2D'] as const).map((kernelName) => ({
+      kernelName,
+      make: (o: tf.KernelFunc | undefined) => explicitSamePadding(needOriginal(kernelName, backend, o), kernelName.includes('Depthwise')),
+      why: "padding 'same' passed explicitly (XNNPACK's own gave zeros where a stride skips the last rows)",
+    })),
     { kernelName: 'Conv2DBackpropInput', make: () => inputGradientKernel, why: 'XNNPACK conv2d instead of a plain loop' },
     { kernelName: 'Identity', make: (o) => identitySharing(needOriginal('Identity', backend, o)), why: 'gradient bookkeeping clones without copying' },
     { kernelName: 'Cast', make: (o) => castSharing(needOriginal('Cast', backend, o)), why: 'ReLU gradient casts float32 to float32' },
