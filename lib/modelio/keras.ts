@@ -50,6 +50,9 @@ const aliases: Record<string, LayerType> = {
   GlobalAvgPool2D: 'GlobalAveragePooling2D',
 };
 
+/** Activation names Keras and tfjs's model.json write for ours (tfjs serialises hardSigmoid as Keras's hard_sigmoid; Keras 3 writes swish as silu). */
+const activationAliases: Record<string, string> = { hard_sigmoid: 'hardSigmoid', silu: 'swish' };
+
 const dropped = (): null => null;
 /** Settings every layer may carry: harmless ones are dropped (and noted), the rest refused. */
 function genericCheck(key: string): SettingCheck | undefined {
@@ -196,7 +199,7 @@ function convertLayer(entry: LayerEntry, droppedKeys: Set<string>, problems: Imp
     const param = hook?.rename?.[key] ?? snakeToCamel(key);
     if (keys.has(param)) {
       // Keras writes strides=None for pooling that strides by its pool size: our "omitted".
-      const convert = hook?.values?.[key];
+      const convert = hook?.values?.[key] ?? (key === 'activation' ? (v: unknown) => (typeof v === 'string' ? (activationAliases[v] ?? v) : v) : undefined);
       if (value !== null) params[param] = convert ? convert(value) : collapse(value);
       continue;
     }
