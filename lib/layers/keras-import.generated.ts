@@ -15,6 +15,7 @@ import { kerasImport as RandomRotation } from './RandomRotation/keras-import';
 import { kerasImport as RandomTranslation } from './RandomTranslation/keras-import';
 import { kerasImport as RandomZoom } from './RandomZoom/keras-import';
 import { kerasImport as ReLU } from './ReLU/keras-import';
+import { kerasImport as Reshape } from './Reshape/keras-import';
 import { kerasImport as SeparableConv2D } from './SeparableConv2D/keras-import';
 
 /** The types whose Keras / TF.js config needs more than the generic converter (lib/modelio). */
@@ -34,5 +35,6 @@ export const kerasImportRegistry = {
   RandomTranslation,
   RandomZoom,
   ReLU,
+  Reshape,
   SeparableConv2D,
 } satisfies KerasImportRegistry;
