@@ -286,3 +286,14 @@ describe('settings of the newer types that CNN Studio does not model are refused
     expect(refusals(keras3(IMAGE, 'UpSampling2D', { ...cases.UpSampling2D!.keras3, interpolation: 'bicubic' }))).toEqual([['layer', 'interpolation', 'badParam']]);
   });
 });
+
+describe('names tfjs and Keras write for our values', () => {
+  it('reads tfjs’s null in a Reshape target_shape as the inferred -1', () => {
+    expect(importedLayer(keras2(IMAGE, 'Reshape', { target_shape: [null, 6] })).params).toEqual({ targetShape: [-1, 6] });
+  });
+
+  it('reads hard_sigmoid (tfjs’s and Keras’s name) and silu (Keras 3’s swish) as our activations', () => {
+    expect(importedLayer(keras2(IMAGE, 'Activation', { activation: 'hard_sigmoid' })).params).toEqual({ activation: 'hardSigmoid' });
+    expect(importedLayer(keras3(IMAGE, 'Activation', { activation: 'silu' })).params).toEqual({ activation: 'swish' });
+  });
+});
