@@ -212,13 +212,15 @@ test('after a short training run, the learned kernels of the first Conv2D and it
       { id: 'input', type: 'Input', params: { shape: [28, 28, 1] }, position: { x: 0, y: 0 } },
       { id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu', useBias: true }, position: { x: 0, y: 110 } },
       { id: 'pool', type: 'MaxPooling2D', params: { poolSize: 2, strides: 2, padding: 'valid' }, position: { x: 0, y: 220 } },
+      { id: 'up', type: 'UpSampling2D', params: { size: 2, interpolation: 'nearest' }, position: { x: 0, y: 275 } },
       { id: 'flatten', type: 'Flatten', params: {}, position: { x: 0, y: 330 } },
       { id: 'output', type: 'Dense', params: { units: 10, activation: 'softmax', useBias: true }, position: { x: 0, y: 440 } },
     ],
     edges: [
       { id: 'e1', source: 'input', target: 'conv', targetHandle: 'in0' },
       { id: 'e2', source: 'conv', target: 'pool', targetHandle: 'in0' },
-      { id: 'e3', source: 'pool', target: 'flatten', targetHandle: 'in0' },
+      { id: 'e3', source: 'pool', target: 'up', targetHandle: 'in0' },
+      { id: 'e5', source: 'up', target: 'flatten', targetHandle: 'in0' },
       { id: 'e4', source: 'flatten', target: 'output', targetHandle: 'in0' },
     ],
   };
@@ -241,9 +243,10 @@ test('after a short training run, the learned kernels of the first Conv2D and it
   await expect(page.getByLabel('Conv2D layer')).toHaveValue('conv');
   await expect(page.getByText(/^Learn tiny CNN, trained on .+\.$/)).toBeVisible();
 
-  // Feature maps of every convolution and pooling layer for a sample.
+  // Feature maps of every convolution, pooling and upsampling layer for a sample.
   await expect(page.getByRole('region', { name: 'Feature maps of conv' }).getByRole('img')).toHaveCount(4, { timeout: 120_000 });
   await expect(page.getByRole('region', { name: 'Feature maps of pool' }).getByRole('heading')).toContainText('14×14×4');
+  await expect(page.getByRole('region', { name: 'Feature maps of up' }).getByRole('heading')).toContainText('UpSampling2D · 28×28×4');
   await page.getByRole('button', { name: /^Sample 2:/ }).click();
   await expect(page.getByRole('img', { name: /^Input image: / })).toBeVisible();
 });

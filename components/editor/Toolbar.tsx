@@ -9,7 +9,6 @@ import { FIT_VIEW } from './Canvas';
 import { downloadText, fileNameFrom } from './download';
 import { useEditorStore, useHistory, useReadOnly } from './EditorContext';
 import { KerasExportButton } from './KerasExport';
-import { EditorModelDownloadsOnnxPytorch } from '../train/ModelDownloadsOnnxPytorch';
 
 export function HistoryButtons() {
   const t = useTranslations('editor.toolbar');
@@ -117,7 +116,6 @@ export function FileButtons() {
         {t('toolbar.export')}
       </button>
       <KerasExportButton />
-      <EditorModelDownloadsOnnxPytorch />
       {imported ? (
         <span className="import-message" role="status" data-testid="import-message">
           {t('import.done', { name: imported.name, layers: imported.layers })}{' '}

@@ -12,7 +12,6 @@ import { overlaidRuns } from './chartData';
 import { RunsTable, TableToggle } from './ChartText';
 import { formatDuration, formatPercent } from './format';
 import { ModelDownloadMenu, type ModelSource } from './ModelDownloadMenu';
-import { ModelDownloadsOnnxPytorch } from './ModelDownloadsOnnxPytorch';
 import { UPlotChart } from './UPlotChart';
 import './train.css';
 
@@ -169,7 +168,6 @@ export function RunsView({ architectureId, onOpenedInTrain }: { architectureId: 
                       </button>{' '}
                       <Link href={`/learn/perceive?run=${encodeURIComponent(r.id)}`}>{t('perceive')}</Link>{' '}
                       <ModelDownloadMenu load={() => runModel(r.id)} label={label(r)} />
-                      <ModelDownloadsOnnxPytorch load={() => runModel(r.id)} label={label(r)} />
                     </>
                   ) : null}
                 </td>

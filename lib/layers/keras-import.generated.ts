@@ -2,15 +2,39 @@
 import type { KerasImportRegistry } from './shared/keras-import-registry';
 import { kerasImport as BatchNormalization } from './BatchNormalization/keras-import';
 import { kerasImport as Conv2D } from './Conv2D/keras-import';
+import { kerasImport as Conv2DTranspose } from './Conv2DTranspose/keras-import';
 import { kerasImport as Dense } from './Dense/keras-import';
+import { kerasImport as DepthwiseConv2D } from './DepthwiseConv2D/keras-import';
 import { kerasImport as Dropout } from './Dropout/keras-import';
 import { kerasImport as GlobalAveragePooling2D } from './GlobalAveragePooling2D/keras-import';
+import { kerasImport as GlobalMaxPooling2D } from './GlobalMaxPooling2D/keras-import';
+import { kerasImport as LayerNormalization } from './LayerNormalization/keras-import';
+import { kerasImport as LeakyReLU } from './LeakyReLU/keras-import';
+import { kerasImport as RandomContrast } from './RandomContrast/keras-import';
+import { kerasImport as RandomRotation } from './RandomRotation/keras-import';
+import { kerasImport as RandomTranslation } from './RandomTranslation/keras-import';
+import { kerasImport as RandomZoom } from './RandomZoom/keras-import';
+import { kerasImport as ReLU } from './ReLU/keras-import';
+import { kerasImport as Reshape } from './Reshape/keras-import';
+import { kerasImport as SeparableConv2D } from './SeparableConv2D/keras-import';
 
 /** The types whose Keras / TF.js config needs more than the generic converter (lib/modelio). */
 export const kerasImportRegistry = {
   BatchNormalization,
   Conv2D,
+  Conv2DTranspose,
   Dense,
+  DepthwiseConv2D,
   Dropout,
   GlobalAveragePooling2D,
+  GlobalMaxPooling2D,
+  LayerNormalization,
+  LeakyReLU,
+  RandomContrast,
+  RandomRotation,
+  RandomTranslation,
+  RandomZoom,
+  ReLU,
+  Reshape,
+  SeparableConv2D,
 } satisfies KerasImportRegistry;

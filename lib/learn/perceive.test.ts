@@ -94,6 +94,32 @@ describe('feature maps', () => {
     model.dispose();
   });
 
+  it('include the newer image-producing layers (depthwise, separable and transposed convolutions, upsampling), not flat or padding ones', async () => {
+    const chain = [
+      { id: 'up', type: 'Conv2DTranspose', params: { filters: 3, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', useBias: true } },
+      { id: 'depthwise', type: 'DepthwiseConv2D', params: { kernelSize: 3, strides: 1, padding: 'same', depthMultiplier: 2, activation: 'linear', useBias: true } },
+      { id: 'pad', type: 'ZeroPadding2D', params: { padding: [[1, 1], [1, 1]] } },
+      { id: 'separable', type: 'SeparableConv2D', params: { filters: 4, kernelSize: 3, strides: 1, padding: 'valid', depthMultiplier: 1, activation: 'relu', useBias: true } },
+      { id: 'bigger', type: 'UpSampling2D', params: { size: 2, interpolation: 'nearest' } },
+      { id: 'gmp', type: 'GlobalMaxPooling2D', params: {} },
+      { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax', useBias: true } },
+    ];
+    const ids = ['input', ...chain.map((n) => n.id)];
+    const doc = {
+      version: 1,
+      name: 'newer',
+      nodes: [{ id: 'input', type: 'Input', params: { shape: [6, 6, 1] }, position }, ...chain.map((n) => ({ ...n, position }))],
+      edges: ids.slice(1).map((id, i) => ({ id: `e${i}`, source: ids[i]!, target: id, targetHandle: 'in0' })),
+    } as ArchitectureDocument;
+    const model = compiled(doc);
+    const analysis = analyzeGraph(doc);
+    const maps = await featureMaps(model, new Float32Array(36).map((_, i) => (i % 5) / 5), [6, 6, 1]);
+    expect(maps.map((m) => `${m.name}:${m.className}`)).toEqual(['up:Conv2DTranspose', 'depthwise:DepthwiseConv2D', 'separable:SeparableConv2D', 'bigger:UpSampling2D']);
+    expect(maps.map((m) => m.shape)).toEqual(maps.map((m) => analysis.nodes[m.name]!.outputShape));
+    expect(maps[1]!.maps).toHaveLength(6);
+    model.dispose();
+  });
+
   it('are the layer outputs: a vertical-edge kernel lights up where the image changes from bright to dark', async () => {
     const model = compiled(smallDoc);
     setEdgeKernels(model);

@@ -1,12 +1,17 @@
 // What a network has learned, read from a tf.LayersModel: the kernels of its
-// Conv2D layers as small images, and the feature maps every convolution and
-// pooling layer produces for one input image. Layer names are node ids
+// Conv2D layers as small images, and the feature maps every image-producing
+// layer (the types whose definition says featureMaps: convolutions, pooling,
+// upsampling) produces for one input image. Layer names are node ids
 // (lib/compile names them so).
 import * as tf from '@tensorflow/tfjs';
+import { isLayerType, layerDef } from '../layers/registry';
 import type { Grid } from './grid';
 import type { GrayImage } from './image';
 
-export const featureMapClasses = ['Conv2D', 'MaxPooling2D', 'AveragePooling2D'] as const;
+/** Whether a tfjs layer's class (our layer type) shows feature maps. */
+export function showsFeatureMaps(className: string): boolean {
+  return isLayerType(className) && layerDef(className).featureMaps === true;
+}
 
 export interface ConvLayerInfo {
   name: string;
@@ -80,12 +85,13 @@ export interface FeatureMapLayer {
 
 /** Names of the layers whose outputs are shown as feature maps, in model order. */
 export function featureMapLayerNames(model: tf.LayersModel): string[] {
-  return model.layers.filter((l) => (featureMapClasses as readonly string[]).includes(l.getClassName())).map((l) => l.name);
+  // Only image outputs [batch, h, w, c]: the maps are drawn per channel.
+  return model.layers.filter((l) => showsFeatureMaps(l.getClassName()) && (l.outputShape as number[]).length === 4).map((l) => l.name);
 }
 
 /**
- * Runs one image through the model and returns every convolution and pooling
- * layer's output. `pixels` is [h, w, c] in 0–1, as the trainer feeds images.
+ * Runs one image through the model and returns the output of every layer
+ * that shows feature maps. `pixels` is [h, w, c] in 0–1, as the trainer feeds images.
  */
 export async function featureMaps(model: tf.LayersModel, pixels: Float32Array, inputShape: readonly [number, number, number]): Promise<FeatureMapLayer[]> {
   const names = featureMapLayerNames(model);

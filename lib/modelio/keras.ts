@@ -12,7 +12,7 @@
 import { autoLayout } from '../graph/layout';
 import { kerasImportRegistry } from '../layers/keras-import.generated';
 import { isLayerType, layerDef, type LayerType } from '../layers/registry';
-import { onlyValue, settingReasons, type SettingCheck, type SettingReason } from '../layers/shared/keras-import';
+import { onlyValue, settingReasons, type KerasImportHook, type SettingCheck, type SettingReason } from '../layers/shared/keras-import';
 import { showValue } from '../layers/shared/params';
 import { LIMITS, parseArchitectureDocument, type ArchitectureDocument, type Edge } from '../schema';
 import { MAX_MODEL_JSON_BYTES, problem, type ImportProblem } from './problems';
@@ -49,6 +49,9 @@ const aliases: Record<string, LayerType> = {
   AvgPool2D: 'AveragePooling2D',
   GlobalAvgPool2D: 'GlobalAveragePooling2D',
 };
+
+/** Activation names Keras and tfjs's model.json write for ours (tfjs serialises hardSigmoid as Keras's hard_sigmoid; Keras 3 writes swish as silu). */
+const activationAliases: Record<string, string> = { hard_sigmoid: 'hardSigmoid', silu: 'swish' };
 
 const dropped = (): null => null;
 /** Settings every layer may carry: harmless ones are dropped (and noted), the rest refused. */
@@ -186,7 +189,7 @@ function convertLayer(entry: LayerEntry, droppedKeys: Set<string>, problems: Imp
     problems.push(problem('unsupportedLayer', { layer, className: entry.className }, `"${layer}" is a ${entry.className}, a layer type CNN Studio does not have`));
     return null;
   }
-  const hook = (kerasImportRegistry as Partial<Record<LayerType, { settings?: Record<string, SettingCheck>; rename?: Record<string, string> }>>)[type];
+  const hook = (kerasImportRegistry as Partial<Record<LayerType, KerasImportHook>>)[type];
   const keys = paramKeys(type);
   const params: Json = {};
   let failed = false;
@@ -196,7 +199,8 @@ function convertLayer(entry: LayerEntry, droppedKeys: Set<string>, problems: Imp
     const param = hook?.rename?.[key] ?? snakeToCamel(key);
     if (keys.has(param)) {
       // Keras writes strides=None for pooling that strides by its pool size: our "omitted".
-      if (value !== null) params[param] = collapse(value);
+      const convert = hook?.values?.[key] ?? (key === 'activation' ? (v: unknown) => (typeof v === 'string' ? (activationAliases[v] ?? v) : v) : undefined);
+      if (value !== null) params[param] = convert ? convert(value) : collapse(value);
       continue;
     }
     const check = hook?.settings?.[key] ?? genericCheck(key);

@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { strToU8, zipSync } from 'fflate';
 import { compileGraph } from '../compile';
+import type { GraphIssue } from '../graph';
 import type { ArchitectureDocument } from '../schema';
 import { exportWeights, importWeights, type WeightsPayload } from '../train/worker/weights';
 import { inferenceDocument } from './inference';
@@ -13,7 +14,10 @@ import { problem, type ImportProblem } from './problems';
 /** What tf.io.browserDownloads names the weights file; model.json points at it. */
 export const WEIGHTS_FILE = 'model.weights.bin';
 
-export type TfjsExport = { ok: true; zip: Uint8Array; modelJson: string; weightData: ArrayBuffer } | { ok: false; error: string };
+/** Why the export was refused: the graph's errors, or saved weights that do not fit it (English, naming the weight). */
+export type TfjsExportRefusal = { kind: 'invalid'; issues: GraphIssue[] } | { kind: 'weights'; message: string } | { kind: 'error'; message: string };
+
+export type TfjsExport = { ok: true; zip: Uint8Array; modelJson: string; weightData: ArrayBuffer } | { ok: false; error: string; refusal: TfjsExportRefusal };
 
 /**
  * The document's inference model (training-only layers left out) as a TF.js
@@ -22,12 +26,12 @@ export type TfjsExport = { ok: true; zip: Uint8Array; modelJson: string; weightD
  */
 export async function exportTfjsModel(doc: ArchitectureDocument, weights: WeightsPayload | null): Promise<TfjsExport> {
   const compiled = compileGraph(inferenceDocument(doc));
-  if (!compiled.ok) return { ok: false, error: compiled.issues.map((i) => i.message).join('\n') };
+  if (!compiled.ok) return { ok: false, error: compiled.issues.map((i) => i.message).join('\n'), refusal: { kind: 'invalid', issues: compiled.issues } };
   const { model } = compiled;
   try {
     if (weights) {
       const loaded = importWeights(model, weights);
-      if (!loaded.ok) return { ok: false, error: loaded.error };
+      if (!loaded.ok) return { ok: false, error: loaded.error, refusal: { kind: 'weights', message: loaded.error } };
     }
     let artifacts: tf.io.ModelArtifacts | null = null;
     await model.save(
@@ -37,7 +41,7 @@ export async function exportTfjsModel(doc: ArchitectureDocument, weights: Weight
       }),
     );
     const saved = artifacts as tf.io.ModelArtifacts | null;
-    if (!saved?.weightSpecs || saved.weightData === undefined) return { ok: false, error: 'tfjs saved no weights' };
+    if (!saved?.weightSpecs || saved.weightData === undefined) return { ok: false, error: 'tfjs saved no weights', refusal: { kind: 'error', message: 'tfjs saved no weights' } };
     const weightData = Array.isArray(saved.weightData) ? tf.io.concatenateArrayBuffers(saved.weightData) : saved.weightData;
     // The same model.json tf.io.browserDownloads writes.
     const modelJson = JSON.stringify({

@@ -65,6 +65,7 @@ export const Conv2DTranspose = defineLayer({
   // The stride and padding lessons shrink an image; a transposed convolution
   // grows it, so only the kernel lesson carries over.
   lessons: (p) => [lessonLink('convolution', { kernel: formatPairParam(toPair(p.kernelSize)) })],
+  featureMaps: true,
   keras: (p, name) =>
     `layers.Conv2DTranspose(${p.filters}, ${pyTuple(toPair(p.kernelSize))}, strides=${pyTuple(toPair(p.strides))}, padding=${pythonString(p.padding)}, activation=${pythonString(p.activation)}, use_bias=${pyBool(p.useBias)}, name=${name})`,
 });

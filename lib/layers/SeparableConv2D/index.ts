@@ -59,6 +59,7 @@ export const SeparableConv2D = defineLayer({
   ],
   window: (p) => ({ window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding }),
   lessons: (p) => convolutionLessons({ window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding }),
+  featureMaps: true,
   keras: (p, name) =>
     `layers.SeparableConv2D(${p.filters}, ${pyTuple(toPair(p.kernelSize))}, strides=${pyTuple(toPair(p.strides))}, padding=${pythonString(p.padding)}, depth_multiplier=${p.depthMultiplier}, activation=${pythonString(p.activation)}, use_bias=${pyBool(p.useBias)}, name=${name})`,
 });

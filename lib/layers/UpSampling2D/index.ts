@@ -44,5 +44,6 @@ export const UpSampling2D = defineLayer({
     { key: 'size', kind: 'pair' },
     { key: 'interpolation', kind: 'select', options: interpolations },
   ],
+  featureMaps: true,
   keras: (p, name) => `layers.UpSampling2D(size=${pyTuple(toPair(p.size))}, interpolation=${pythonString(p.interpolation)}, name=${name})`,
 });

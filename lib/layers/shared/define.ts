@@ -79,6 +79,8 @@ export interface LayerDef<T extends string, P> {
   keras(params: P, name: string): string;
   /** Active only while training (Dropout, augmentation): identity at inference and evaluation. */
   trainingOnly?: boolean;
+  /** Its output is an image worth showing channel by channel in Learn's "What the network perceives" (convolutions, pooling, upsampling). */
+  featureMaps?: boolean;
 }
 
 /** P comes from the params schema alone, so initialParams is checked against it rather than widening it. */

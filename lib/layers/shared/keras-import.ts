@@ -37,6 +37,12 @@ export interface KerasImportHook {
   settings?: Readonly<Record<string, SettingCheck>>;
   /** Keras key -> our param name, where snake_case -> camelCase is not the name. */
   rename?: Readonly<Record<string, string>>;
+  /**
+   * Our param's value from the Keras value, by Keras key, where it is written
+   * differently (e.g. a list of one axis); used instead of the generic
+   * [n, n] -> n (a pair of equal factors is not one factor).
+   */
+  values?: Readonly<Record<string, (value: unknown) => unknown>>;
 }
 
 export function defineKerasImport(hook: KerasImportHook): KerasImportHook {

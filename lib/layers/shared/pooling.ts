@@ -58,6 +58,7 @@ export function definePooling<T extends 'MaxPooling2D' | 'AveragePooling2D'>(typ
         }),
       ];
     },
+    featureMaps: true,
     keras: (p, name) =>
       `layers.${type}(pool_size=${pyTuple(toPair(p.poolSize))}, strides=${pyTuple(poolStrides(p))}, padding=${pythonString(p.padding)}, name=${name})`,
   });
