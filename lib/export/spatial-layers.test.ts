@@ -45,6 +45,17 @@ function oneLayer(type: LayerType, params: unknown, shape: Shape, head = false):
   return { label: `${type} ${JSON.stringify(params)} on ${JSON.stringify(shape)}${head ? ' + Dense' : ''}`, doc: { version: 1, name: type, nodes, edges } };
 }
 
+/** Input(shape) → each layer in turn. */
+function chain(label: string, shape: Shape, layers: readonly (readonly [LayerType, unknown])[]): Case {
+  const nodes = [{ id: 'input', type: 'Input', params: { shape }, position: { x: 0, y: 0 } }] as LayerNode[];
+  const edges: ArchitectureDocument['edges'] = [];
+  layers.forEach(([type, params], i) => {
+    nodes.push({ id: `layer${i}`, type, params, position: { x: 0, y: 100 * (i + 1) } } as LayerNode);
+    edges.push({ id: `e${i}`, source: nodes[i]!.id, target: `layer${i}`, targetHandle: 'in0' });
+  });
+  return { label, doc: { version: 1, name: label, nodes, edges } };
+}
+
 const cases: Case[] = [
   oneLayer('DepthwiseConv2D', { kernelSize: 3, strides: 1, padding: 'same', depthMultiplier: 1, activation: 'linear', useBias: true }, [7, 8, 3]),
   oneLayer('DepthwiseConv2D', { kernelSize: [2, 3], strides: 2, padding: 'same', depthMultiplier: 3, activation: 'relu6', useBias: false }, [8, 7, 2]),
@@ -76,6 +87,12 @@ const cases: Case[] = [
   oneLayer('Reshape', { targetShape: [3, 8] }, [4, 6], true),
   oneLayer('GlobalMaxPooling2D', {}, [5, 4, 3]),
   oneLayer('GlobalMaxPooling2D', {}, [3, 6, 2], true),
+  // onnxruntime folds a zero Pad into a following pool's pads, which pools ignore rather than count as zeros.
+  // A linear Conv2D first, so the pool sees negative values and a padded zero is the maximum somewhere.
+  chain('Conv2D → ZeroPadding2D → MaxPooling2D', [4, 5, 2], [['Conv2D', { filters: 3, kernelSize: 1, strides: 1, padding: 'valid', activation: 'linear', useBias: false }], ['ZeroPadding2D', { padding: [[1, 1], [2, 0]] }], ['MaxPooling2D', { poolSize: 3, strides: 1, padding: 'valid' }]]),
+  chain('ZeroPadding2D → AveragePooling2D', [4, 5, 2], [['ZeroPadding2D', { padding: [[1, 1], [1, 1]] }], ['AveragePooling2D', { poolSize: 2, strides: 1, padding: 'valid' }]]),
+  chain('ZeroPadding2D × 2 → AveragePooling2D', [4, 4, 1], [['ZeroPadding2D', { padding: [[1, 1], [1, 1]] }], ['ZeroPadding2D', { padding: [[1, 1], [1, 1]] }], ['AveragePooling2D', { poolSize: 2, padding: 'valid' }]]),
+  chain('ZeroPadding2D → Conv2D', [4, 4, 2], [['ZeroPadding2D', { padding: [[2, 1], [0, 1]] }], ['Conv2D', { filters: 2, kernelSize: 3, strides: 1, padding: 'same', activation: 'linear', useBias: true }]]),
   { label: 'mobilenet-mini template', doc: templateDocument('mobilenet-mini') },
 ];
 
