@@ -62,6 +62,7 @@ const cases: Case[] = [
   oneLayer('DepthwiseConv2D', { kernelSize: 3, strides: 2, padding: 'valid', depthMultiplier: 2, activation: 'softmax', useBias: true }, [9, 6, 3], true),
   oneLayer('SeparableConv2D', { filters: 4, kernelSize: 3, strides: 1, padding: 'same', depthMultiplier: 1, activation: 'relu', useBias: true }, [6, 7, 3]),
   oneLayer('SeparableConv2D', { filters: 2, kernelSize: [3, 2], strides: 2, padding: 'same', depthMultiplier: 2, activation: 'softmax', useBias: false }, [8, 9, 2]),
+  // Keras's model.summary() (by hand from its definition): depthwise 2·2·1·3 = 12, pointwise 3·5 = 15, bias 5: 32 parameters.
   oneLayer('SeparableConv2D', { filters: 5, kernelSize: 2, strides: 1, padding: 'valid', depthMultiplier: 3, activation: 'linear', useBias: true }, [5, 5, 1], true),
   oneLayer('Conv2DTranspose', { filters: 3, kernelSize: 3, strides: 2, padding: 'same', activation: 'linear', useBias: true }, [4, 5, 2]),
   // Even and odd total crops, a stride above the kernel (output padding), valid with k < s, uneven strides.
@@ -140,7 +141,9 @@ for i, folder in enumerate(sys.argv[1:]):
     with torch.no_grad():
         y = model(torch.from_numpy(np.load(os.path.join(folder, 'input.npy'))))
     y.numpy().astype('<f4').tofile(os.path.join(folder, 'output.bin'))
-    out.append(list(y.shape))
+    # As model.py counts: parameters, plus BatchNormalization's running statistics.
+    statistics = sum(b.numel() for name, b in model.named_buffers() if name.endswith(('running_mean', 'running_var')))
+    out.append({'shape': list(y.shape), 'parameters': sum(p.numel() for p in model.parameters()) + statistics})
 print(json.dumps(out))
 `;
 
@@ -148,7 +151,7 @@ describe.skipIf(torchMissing !== null)(torchMissing ? `PyTorch export of the spa
   const dir = mkdtempSync(path.join(tmpdir(), 'cnn-studio-spatial-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('every case runs in PyTorch with tfjs’s outputs within 1e-4, and ONNX’s checker accepts its ONNX model', () => {
+  it('every case runs in PyTorch with tfjs’s outputs within 1e-4 and the editor’s parameter count, and ONNX’s checker accepts its ONNX model', () => {
     const references = cases.map((c, i) => referenceRun(c.doc, 11 + i));
     const folders = cases.map((c, i) => {
       const exported = exportPytorch(c.doc, references[i]!.weights);
@@ -165,12 +168,19 @@ describe.skipIf(torchMissing !== null)(torchMissing ? `PyTorch export of the spa
     writeFileSync(path.join(dir, 'driver.py'), driver);
     const run = spawnSync(python, [path.join(dir, 'driver.py'), ...folders], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(run.status, run.stderr).toBe(0);
-    const shapes = JSON.parse(run.stdout) as number[][];
+    const results = JSON.parse(run.stdout) as { shape: number[]; parameters: number }[];
     cases.forEach((c, i) => {
       const bytes = readFileSync(path.join(folders[i]!, 'output.bin'));
       const output = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
       const error = maxAbsDifference(output, references[i]!.output.values);
-      expect({ label: c.label, shape: shapes[i], close: error < 1e-4 }).toEqual({ label: c.label, shape: references[i]!.output.dims, close: true });
+      // The parameter count PyTorch holds is the one the editor shows (Keras's model.summary()).
+      const parameters = analyzeGraph(c.doc).totals!.total;
+      expect({ label: c.label, shape: results[i]!.shape, close: error < 1e-4, parameters: results[i]!.parameters }).toEqual({
+        label: c.label,
+        shape: references[i]!.output.dims,
+        close: true,
+        parameters,
+      });
     });
   });
 });
