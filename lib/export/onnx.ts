@@ -31,7 +31,16 @@ function attribute(name: string, value: OnnxAttribute): onnx.IAttributeProto {
   const { AttributeType } = proto.AttributeProto;
   if ('int' in value) return { name, type: AttributeType.INT, i: value.int };
   if ('ints' in value) return { name, type: AttributeType.INTS, ints: [...value.ints] };
+  if ('string' in value) return { name, type: AttributeType.STRING, s: new TextEncoder().encode(value.string) };
   return { name, type: AttributeType.FLOAT, f: value.float };
+}
+
+/** int64 little-endian bytes, whatever the machine's byte order. */
+function rawInt64s(values: readonly number[]): Uint8Array {
+  const bytes = new Uint8Array(values.length * 8);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < values.length; i++) view.setBigInt64(i * 8, BigInt(values[i]!), true);
+  return bytes;
 }
 
 /** float32 little-endian bytes, whatever the machine's byte order. */
@@ -85,6 +94,11 @@ export function exportOnnx(doc: ArchitectureDocument, weights: LayerWeights): Ex
         constant(slot, dims, values) {
           const name = tensorName(`${node.id}/${slot}`);
           initializers.push({ name, dims: [...dims], dataType: proto.TensorProto.DataType.FLOAT, rawData: rawFloats(values) });
+          return name;
+        },
+        intConstant(slot, dims, values) {
+          const name = tensorName(`${node.id}/${slot}`);
+          initializers.push({ name, dims: [...dims], dataType: proto.TensorProto.DataType.INT64, rawData: rawInt64s(values) });
           return name;
         },
         node(opType, nodeInputs, attributes = {}, output) {

@@ -1,4 +1,10 @@
-import { unsupported } from '../shared/export';
+import { definePytorch } from '../shared/pytorch';
+import type { Cropping2DParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const pytorch = unsupported('CNN Studio does not export Cropping2D to this format yet');
+export const pytorch = definePytorch<Cropping2DParams>({
+  forward(p, { inputs, inputShapes }) {
+    const [h, w] = inputShapes[0]! as [number, number, number];
+    const [[top, bottom], [left, right]] = p.cropping;
+    return `${inputs[0]}[:, :, ${top}:${h - bottom}, ${left}:${w - right}]`;
+  },
+});

@@ -1,4 +1,7 @@
-import { unsupported } from '../shared/export';
+import { defineOnnx } from '../shared/onnx';
+import type { GlobalMaxPooling2DParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const onnx = unsupported('CNN Studio does not export GlobalMaxPooling2D to this format yet');
+export const onnx = defineOnnx<GlobalMaxPooling2DParams>((_p, context) => {
+  const pooled = context.node('GlobalMaxPool', [context.inputs[0]!]); // [N, C, 1, 1]
+  context.node('Flatten', [pooled], { axis: { int: 1 } }, context.output);
+});

@@ -1,4 +1,4 @@
-import { unsupported } from '../shared/export';
+import { definePytorch } from '../shared/pytorch';
+import type { GlobalMaxPooling2DParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const pytorch = unsupported('CNN Studio does not export GlobalMaxPooling2D to this format yet');
+export const pytorch = definePytorch<GlobalMaxPooling2DParams>({ forward: (_p, { inputs }) => `torch.amax(${inputs[0]}, dim=(2, 3))` });

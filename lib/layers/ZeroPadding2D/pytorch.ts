@@ -1,4 +1,10 @@
-import { unsupported } from '../shared/export';
+import { definePytorch } from '../shared/pytorch';
+import { pyTuple } from '../shared/python';
+import type { ZeroPadding2DParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const pytorch = unsupported('CNN Studio does not export ZeroPadding2D to this format yet');
+export const pytorch = definePytorch<ZeroPadding2DParams>({
+  forward(p, { inputs }) {
+    const [[top, bottom], [left, right]] = p.padding;
+    return `_pad(${inputs[0]}, ${pyTuple([top, left, bottom, right])})`;
+  },
+});

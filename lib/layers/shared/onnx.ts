@@ -8,7 +8,7 @@ import type { LayerType, ParamsOf } from '../registry';
 import type { ActivationName } from './params';
 import type { IdentityAtInference, Unsupported } from './export';
 
-export type OnnxAttribute = { int: number } | { ints: readonly number[] } | { float: number };
+export type OnnxAttribute = { int: number } | { ints: readonly number[] } | { float: number } | { string: string };
 
 /** One weight as tfjs holds it (kernels HWIO, Dense [in, out]), row-major. */
 export interface LayerWeight {
@@ -30,6 +30,8 @@ export interface OnnxEmitContext {
   weight(slot: string): LayerWeight;
   /** Adds a float32 initializer named after the layer and `slot`; returns its tensor name. */
   constant(slot: string, dims: readonly number[], values: Float32Array): string;
+  /** Adds an int64 initializer (the shapes, pads and indices Reshape, Pad and Slice take as inputs); returns its tensor name. */
+  intConstant(slot: string, dims: readonly number[], values: readonly number[]): string;
   /** Adds a node; returns its output tensor (`output` when given, else a fresh name). */
   node(opType: string, inputs: readonly string[], attributes?: Readonly<Record<string, OnnxAttribute>>, output?: string): string;
 }
