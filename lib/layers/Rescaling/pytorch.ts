@@ -4,5 +4,8 @@ import type { RescalingParams } from '.';
 
 // x · scale + offset, on the input already divided by 255 (as CNN Studio trains).
 export const pytorch = definePytorch<RescalingParams>({
-  forward: (p, { inputs }) => `${inputs[0]} * ${pyNumber(p.scale)}${p.offset === 0 ? '' : ` + ${pyNumber(p.offset)}`}`,
+  forward(p, { inputs }) {
+    const offset = p.offset === 0 ? '' : p.offset < 0 ? ` - ${pyNumber(-p.offset)}` : ` + ${pyNumber(p.offset)}`;
+    return `${inputs[0]} * ${pyNumber(p.scale)}${offset}`;
+  },
 });
