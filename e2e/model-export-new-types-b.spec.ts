@@ -16,11 +16,19 @@ async function bytesOf(download: Download): Promise<Uint8Array> {
   return new Uint8Array(readFileSync((await download.path())!));
 }
 
+/** Clicks a download button; a refusal fails at once, with its text (the layers it names). */
+async function download(page: Page, button: 'Download ONNX' | 'Download PyTorch'): Promise<Uint8Array> {
+  const refusal = page.getByRole('group', { name: 'Download the model as ONNX or PyTorch' }).getByRole('alert');
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const first = await Promise.race([downloaded, refusal.waitFor().then(() => null, () => null)]);
+  if (!first) throw new Error(`${button} was refused: ${await refusal.textContent()}`);
+  return bytesOf(first);
+}
+
 async function downloads(page: Page) {
-  const [onnxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download ONNX' }).click()]);
-  const model = proto.ModelProto.decode(await bytesOf(onnxDownload));
-  const [zipDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PyTorch' }).click()]);
-  const files = unzipSync(await bytesOf(zipDownload));
+  const model = proto.ModelProto.decode(await download(page, 'Download ONNX'));
+  const files = unzipSync(await download(page, 'Download PyTorch'));
   await expect(page.getByRole('group', { name: 'Download the model as ONNX or PyTorch' }).getByRole('alert')).toHaveCount(0);
   return { model, modelPy: strFromU8(files['model.py']!) };
 }
