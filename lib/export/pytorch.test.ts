@@ -86,6 +86,12 @@ describe.skipIf(torchMissing !== null)(torchMissing ? `PyTorch export runs in Py
       for (const n of doc.nodes) seen.add(n.type);
       cases.push({ label: `random ${seed}`, doc, reference: referenceRun(doc, seed) });
     }
+    // A type the draws missed gets a graph led by it, so every type is checked whatever the seeds give.
+    for (const [i, type] of expressible.filter((t) => !seen.has(t)).entries()) {
+      const doc = randomGraph(7000 + i, expressible, type);
+      for (const n of doc.nodes) seen.add(n.type);
+      cases.push({ label: `random led by ${type}`, doc, reference: referenceRun(doc, 7000 + i) });
+    }
     expect([...seen].sort()).toEqual([...layerTypes].sort());
     const folders = cases.map((c, i) => {
       const exported = exportPytorch(c.doc, c.reference.weights);

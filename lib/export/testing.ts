@@ -94,8 +94,20 @@ const paramsFor: Partial<Record<LayerType, (random: Random, shape: Shape) => unk
  * A random valid graph: an image (sometimes a flat or 2-D) Input, a few
  * layers of random types (merges join the current tensor with a sibling of
  * it), ending in Dense(softmax) when the tensor is flat. Only `types` are drawn.
+ * `lead`, when given, is placed first wherever it fits (the graph is drawn
+ * again from the following seeds until it does, e.g. an image Input for
+ * Conv2D), so a test that leads each graph with the next type covers every
+ * type whatever the draws.
  */
-export function randomGraph(seed: number, types: readonly LayerType[]): ArchitectureDocument {
+export function randomGraph(seed: number, types: readonly LayerType[], lead?: LayerType): ArchitectureDocument {
+  for (let attempt = 0; lead !== undefined && attempt < 50; attempt++) {
+    const doc = drawGraph(seed + attempt, types, lead);
+    if (doc.nodes.some((n) => n.type === lead)) return doc;
+  }
+  return drawGraph(seed, types);
+}
+
+function drawGraph(seed: number, types: readonly LayerType[], lead?: LayerType): ArchitectureDocument {
   const random = seededRandom(seed);
   const image = () => [int(random, 5, 10), int(random, 5, 10), int(random, 1, 3)];
   const inputShape = pick(random, [image(), image(), image(), [int(random, 3, 12)], [int(random, 3, 6), int(random, 3, 6)]]);
@@ -121,7 +133,8 @@ export function randomGraph(seed: number, types: readonly LayerType[]): Architec
   const paramsOf = (type: LayerType, shape: Shape) => (paramsFor[type] ?? (() => structuredClone(layerDef(type).initialParams)))(random, shape);
   const steps = int(random, 2, 6);
   for (let step = 0; step < steps * 4 && nodes.length - 1 < steps; step++) {
-    const type = pick(random, types);
+    const leading = lead !== undefined && step < 4 && !nodes.some((n) => n.type === lead);
+    const type = leading ? lead : pick(random, types);
     const shape = shapeOf(current)!;
     const { min } = layerDef(type).inputs;
     if (min >= 2) {

@@ -1,4 +1,5 @@
-import { unsupported } from '../shared/export';
+import { defineOnnx } from '../shared/onnx';
+import type { AverageParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const onnx = unsupported('CNN Studio does not export Average to this format yet');
+// ONNX's Mean: the element-wise mean of any number of inputs.
+export const onnx = defineOnnx<AverageParams>((_p, context) => void context.node('Mean', context.inputs, undefined, context.output));

@@ -1,4 +1,4 @@
-import { unsupported } from '../shared/export';
+import { definePytorch } from '../shared/pytorch';
+import type { AverageParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const pytorch = unsupported('CNN Studio does not export Average to this format yet');
+export const pytorch = definePytorch<AverageParams>({ forward: (_p, { inputs }) => `(${inputs.join(' + ')}) / ${inputs.length}` });

@@ -1,4 +1,4 @@
-import { unsupported } from '../shared/export';
+import { defineOnnx } from '../shared/onnx';
+import type { LeakyReLUParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const onnx = unsupported('CNN Studio does not export LeakyReLU to this format yet');
+export const onnx = defineOnnx<LeakyReLUParams>((p, context) => void context.node('LeakyRelu', context.inputs, { alpha: { float: p.alpha } }, context.output));

@@ -1,4 +1,7 @@
-import { unsupported } from '../shared/export';
+import { definePytorch } from '../shared/pytorch';
+import { pyNumber } from '../shared/python';
+import type { LeakyReLUParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const pytorch = unsupported('CNN Studio does not export LeakyReLU to this format yet');
+export const pytorch = definePytorch<LeakyReLUParams>({
+  forward: (p, { inputs }) => `F.leaky_relu(${inputs[0]}, negative_slope=${pyNumber(p.alpha)})`,
+});

@@ -1,4 +1,5 @@
-import { unsupported } from '../shared/export';
+import { defineOnnx } from '../shared/onnx';
+import type { MaximumParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const onnx = unsupported('CNN Studio does not export Maximum to this format yet');
+// ONNX's Max: the element-wise maximum of any number of inputs.
+export const onnx = defineOnnx<MaximumParams>((_p, context) => void context.node('Max', context.inputs, undefined, context.output));

@@ -1,4 +1,7 @@
-import { unsupported } from '../shared/export';
+import { definePytorch } from '../shared/pytorch';
+import type { MaximumParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const pytorch = unsupported('CNN Studio does not export Maximum to this format yet');
+// torch.maximum takes two tensors: nested, left to right.
+export const pytorch = definePytorch<MaximumParams>({
+  forward: (_p, { inputs }) => inputs.slice(1).reduce((max, x) => `torch.maximum(${max}, ${x})`, inputs[0]!),
+});

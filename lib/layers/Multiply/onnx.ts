@@ -1,4 +1,11 @@
-import { unsupported } from '../shared/export';
+import { defineOnnx } from '../shared/onnx';
+import type { MultiplyParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const onnx = unsupported('CNN Studio does not export Multiply to this format yet');
+// ONNX's Mul takes two inputs: a chain, left to right as tfjs multiplies.
+export const onnx = defineOnnx<MultiplyParams>((_p, context) => {
+  const [first, ...rest] = context.inputs;
+  let product = first!;
+  rest.forEach((x, i) => {
+    product = context.node('Mul', [product, x], undefined, i === rest.length - 1 ? context.output : undefined);
+  });
+});

@@ -1,4 +1,4 @@
-import { unsupported } from '../shared/export';
+import { definePytorch } from '../shared/pytorch';
+import type { MultiplyParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const pytorch = unsupported('CNN Studio does not export Multiply to this format yet');
+export const pytorch = definePytorch<MultiplyParams>({ forward: (_p, { inputs }) => inputs.join(' * ') });

@@ -1,4 +1,4 @@
-import { unsupported } from '../shared/export';
+import { identityAtInference } from '../shared/export';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const onnx = unsupported('CNN Studio does not export RandomRotation to this format yet');
+/** Training-only augmentation, identity at inference: left out of the exported graph. */
+export const onnx = identityAtInference;

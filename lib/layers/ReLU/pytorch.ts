@@ -1,4 +1,7 @@
-import { unsupported } from '../shared/export';
+import { definePytorch } from '../shared/pytorch';
+import { pyNumber } from '../shared/python';
+import type { ReLUParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const pytorch = unsupported('CNN Studio does not export ReLU to this format yet');
+export const pytorch = definePytorch<ReLUParams>({
+  forward: (p, { inputs }) => (p.maxValue === undefined ? `torch.relu(${inputs[0]})` : `torch.clamp(${inputs[0]}, min=0.0, max=${pyNumber(p.maxValue)})`),
+});

@@ -1,4 +1,10 @@
-import { unsupported } from '../shared/export';
+import { resolveAxis } from '../shared/axis';
+import { channelsFirstAxis } from '../shared/export';
+import { defineOnnx } from '../shared/onnx';
+import type { SoftmaxParams } from '.';
 
-/** Not written yet: the export refuses this layer by name rather than approximate it. */
-export const onnx = unsupported('CNN Studio does not export Softmax to this format yet');
+// The axis is the input's last (the analyzer refuses any other): the channels, ONNX's axis 1 for images, the last for [n] and [h, w].
+export const onnx = defineOnnx<SoftmaxParams>((p, context) => {
+  const rank = context.inputShapes[0]!.length;
+  context.node('Softmax', context.inputs, { axis: { int: channelsFirstAxis(rank, resolveAxis(p.axis, rank)!) } }, context.output);
+});
