@@ -4,7 +4,8 @@ import type { ConcatenateParams } from '.';
 
 export const build = defineTfjs<ConcatenateParams>((p, { name }) => {
   const layer = tf.layers.concatenate({ name, axis: p.axis });
-  if (p.axis >= 0) return layer;
+  // -1 (the default) means the last axis both ways, and a saved model keeps it as written.
+  if (p.axis >= 0 || p.axis === -1) return layer;
   // tfjs's shape inference counts a negative axis from the end, but its
   // runtime concat (K.concatenate) joins along the last axis for every
   // negative one. Counted from the front (with the batch, as Keras counts)
