@@ -33,7 +33,7 @@ test.describe('normalisation, activation and merge layers', () => {
     await maxValue.press('Enter');
     await expect(editor.node('relu1').locator('.layer-summary')).toHaveText('max 6');
     await maxValue.fill('-1');
-    await expect(page.getByRole('alert').filter({ hasText: 'expected a number of 0 or more, got -1' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'expected a number above 0 (a cap of 0 makes every output 0), got -1' })).toBeVisible();
     await expect(editor.node('relu1').locator('.layer-summary')).toHaveText('max 6');
     await maxValue.fill('');
     await maxValue.press('Enter');

@@ -22,11 +22,13 @@ describe('ReLU', () => {
     expect(run({}, [-2, 3, 8])).toEqual([0, 3, 8]);
   });
 
-  it('refuses a negative or non-numeric maxValue, naming the value', () => {
+  it('refuses a cap of 0 or below, or not a number, naming the value', () => {
     const negative = ReLU.params.safeParse({ maxValue: -1 });
-    expect(!negative.success && negative.error.issues[0]!.message).toBe('expected a number of 0 or more, got -1');
+    expect(!negative.success && negative.error.issues[0]!.message).toBe('expected a number above 0 (a cap of 0 makes every output 0), got -1');
+    const zero = ReLU.params.safeParse({ maxValue: 0 });
+    expect(!zero.success && zero.error.issues[0]!.message).toBe('expected a number above 0 (a cap of 0 makes every output 0), got 0');
     const text = ReLU.params.safeParse({ maxValue: 'six' });
-    expect(!text.success && text.error.issues[0]!.message).toBe('expected a number of 0 or more, got "six"');
+    expect(!text.success && text.error.issues[0]!.message).toBe('expected a number above 0 (a cap of 0 makes every output 0), got "six"');
   });
 
   it('badges the cap and writes Keras code with max_value (None without a cap)', () => {
