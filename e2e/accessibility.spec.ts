@@ -99,7 +99,7 @@ for (const language of languages) {
       await page.goto('/new?template=course-cnn');
       await expect(new EditorPage(page).node('conv1')).toBeVisible();
       await page.getByRole('searchbox', { name: m.editor.palette.filter }).fill('pool');
-      await expect(page.getByRole('status').filter({ hasText: /3/ })).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: /4/ })).toBeVisible();
       await expectNoSeriousViolations(page, `editor palette filtered ${tag}`);
     });
 

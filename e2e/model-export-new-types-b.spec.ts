@@ -17,9 +17,10 @@ async function bytesOf(download: Download): Promise<Uint8Array> {
 }
 
 /** Clicks a download button; a refusal fails at once, with its text (the layers it names). */
-async function download(page: Page, button: 'Download ONNX' | 'Download PyTorch'): Promise<Uint8Array> {
-  const refusal = page.getByRole('group', { name: 'Download the model as ONNX or PyTorch' }).getByRole('alert');
+async function download(page: Page, button: 'ONNX (.onnx)' | 'PyTorch (.zip)'): Promise<Uint8Array> {
+  const refusal = page.locator('.model-downloads').getByRole('alert');
   const downloaded = page.waitForEvent('download');
+  await page.getByRole('toolbar', { name: 'Editor tools' }).getByRole('button', { name: 'Download model' }).click();
   await page.getByRole('button', { name: button }).click();
   const first = await Promise.race([downloaded, refusal.waitFor().then(() => null, () => null)]);
   if (!first) throw new Error(`${button} was refused: ${await refusal.textContent()}`);
@@ -27,9 +28,9 @@ async function download(page: Page, button: 'Download ONNX' | 'Download PyTorch'
 }
 
 async function downloads(page: Page) {
-  const model = proto.ModelProto.decode(await download(page, 'Download ONNX'));
-  const files = unzipSync(await download(page, 'Download PyTorch'));
-  await expect(page.getByRole('group', { name: 'Download the model as ONNX or PyTorch' }).getByRole('alert')).toHaveCount(0);
+  const model = proto.ModelProto.decode(await download(page, 'ONNX (.onnx)'));
+  const files = unzipSync(await download(page, 'PyTorch (.zip)'));
+  await expect(page.locator('.model-downloads').getByRole('alert')).toHaveCount(0);
   return { model, modelPy: strFromU8(files['model.py']!) };
 }
 

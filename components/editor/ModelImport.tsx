@@ -1,5 +1,6 @@
 'use client';
 
+import { fitAfterLayout } from './fitAfterLayout';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
@@ -11,7 +12,6 @@ import type { ImportProblem } from '@/lib/modelio/problems';
 import type { ArchitectureDocument } from '@/lib/schema';
 import type { WeightsPayload } from '@/lib/train/worker/weights';
 import { ModelDownloadMenu } from '@/components/train/ModelDownloadMenu';
-import { FIT_VIEW } from './Canvas';
 import { useEditorStore, useReadOnly } from './EditorContext';
 
 interface Imported {
@@ -89,10 +89,7 @@ export function ModelImportButton({ architectureId }: { architectureId: string |
         weightsNotGiven: result.weightsNotGiven,
         weights,
       });
-      // After the frame that shows the import's status line (it may wrap the
-      // toolbar and shrink the canvas); React Flow then also waits until the new
-      // layers are measured.
-      requestAnimationFrame(() => void fitView(FIT_VIEW));
+      fitAfterLayout(fitView);
     } finally {
       setReading(false);
     }

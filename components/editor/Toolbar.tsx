@@ -1,5 +1,6 @@
 'use client';
 
+import { fitAfterLayout } from './fitAfterLayout';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
@@ -98,10 +99,7 @@ export function FileButtons() {
               setIssues(null);
               store.getState().apply(result.document);
               setImported({ name: result.document.name, layers: result.document.nodes.length });
-              // After the frame that shows the import's status line (it may wrap the
-              // toolbar and shrink the canvas); React Flow then also waits until the new
-              // layers are measured.
-              requestAnimationFrame(() => void fitView(FIT_VIEW));
+              fitAfterLayout(fitView);
             }}
           />
         </>
