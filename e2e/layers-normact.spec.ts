@@ -45,6 +45,9 @@ test.describe('normalisation, activation and merge layers', () => {
     // A third branch of 32 channels: the error sits on the Multiply and names every shape.
     await editor.connect('input', 'conv1');
     await expect(editor.nodeShape('conv1')).toHaveText('28×28×32');
+    // Zoomed out, so the Multiply's third handle is clear of the minimap in the corner.
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.getByRole('button', { name: 'Zoom out' }).click();
     await editor.connect('conv1', 'mul1', 2);
     const mul = editor.node('mul1');
     await expect(mul).toHaveClass(/has-error/);
