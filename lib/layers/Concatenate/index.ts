@@ -1,22 +1,11 @@
 import { z } from 'zod';
 import { shapeError, shapeOk } from '../../graph/issues';
 import { formatShape } from '../../graph/shape';
+import { axisParam, resolveAxis } from '../shared/axis';
 import { defineLayer, noParams } from '../shared/define';
 import { showValue } from '../shared/params';
 
-const axis = z.unknown().transform((value, ctx) => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value === 0) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `expected a non-zero integer axis (-1 is the last; 0 is the batch), got ${showValue(value)}`,
-      input: value,
-    });
-    return z.NEVER;
-  }
-  return value;
-}) as unknown as z.ZodType<number>;
-
-export const ConcatenateParams = z.strictObject({ axis: axis.default(-1) });
+export const ConcatenateParams = z.strictObject({ axis: axisParam.default(-1) });
 export type ConcatenateParams = z.infer<typeof ConcatenateParams>;
 
 export const Concatenate = defineLayer({
@@ -39,8 +28,8 @@ export const Concatenate = defineLayer({
       });
     }
     // Keras counts axis 0 as the batch; our shapes leave it out.
-    const at = p.axis < 0 ? rank + p.axis : p.axis - 1;
-    if (at < 0 || at >= rank) {
+    const at = resolveAxis(p.axis, rank);
+    if (at === null) {
       return shapeError({
         code: 'concatBadAxis',
         values: { axis: p.axis, rank },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shapeError } from '../../graph/issues';
+import { shapeError, shapeOk } from '../../graph/issues';
 import { toPair } from '../../graph/shape';
 import { defineLayer, noParams } from './define';
 import { paddingField } from './fields';
@@ -61,5 +61,32 @@ export function definePooling<T extends 'MaxPooling2D' | 'AveragePooling2D'>(typ
     featureMaps: true,
     keras: (p, name) =>
       `layers.${type}(pool_size=${pyTuple(toPair(p.poolSize))}, strides=${pyTuple(poolStrides(p))}, padding=${pythonString(p.padding)}, name=${name})`,
+  });
+}
+
+export const GlobalPoolingParams = z.strictObject({});
+export type GlobalPoolingParams = z.infer<typeof GlobalPoolingParams>;
+
+/** GlobalAveragePooling2D and GlobalMaxPooling2D: one number per channel over the whole image. */
+export function defineGlobalPooling<T extends 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D'>(type: T, idPrefix: string, paletteRank: number) {
+  return defineLayer({
+    type,
+    category: 'pooling',
+    paletteRank,
+    idPrefix,
+    params: GlobalPoolingParams,
+    initialParams: {},
+    inputs: { min: 1, max: 1 },
+    outputShape(inputs) {
+      const input = inputs[0];
+      const problem = expectImage(type, input);
+      if (problem || !input) return shapeError(problem!);
+      return shapeOk([input[2]!]);
+    },
+    paramCount: () => noParams,
+    summary: () => '',
+    spoken: () => ({}),
+    fields: [],
+    keras: (_p, name) => `layers.${type}(name=${name})`,
   });
 }
