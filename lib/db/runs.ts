@@ -1,22 +1,15 @@
 // Training runs of an architecture. Only the architecture's owner may create,
 // read, update or delete them. Weights live in their own table so that
 // listing runs never loads a blob.
-import type { ArchitectureDocument } from '@/lib/schema';
-import { StoredRunStatus, type BackendMeasurement, type BackendName, type DatasetRef, type EpochMetrics, type Hyperparameters, type Run, type RunPatch, type RunSummary, type WeightSpec, WEIGHT_CHUNK_BYTES } from '@/lib/schema/run';
+import { StoredRunStatus, type CreateRunBody, type EpochMetrics, type Run, type RunPatch, type RunSummary, type WeightSpec, WEIGHT_CHUNK_BYTES } from '@/lib/schema/run';
 import { checkRunTransition } from '@/lib/schema/runStates';
 import { checkArchitectureOwner, type Denied, type ForOwner } from './architectures';
 import { getDb, getWeightChunkStore, type Db } from './client';
 import { isIdLike, newId } from './ids';
 import { runSummarySelect, StoredDataError, toRun, toRunSummary, writeDocument } from './mappers';
 
-export interface NewRun {
-  name?: string;
-  document: ArchitectureDocument;
-  dataset: DatasetRef;
-  hyperparameters: Hyperparameters;
-  backend: BackendName;
-  backendMeasurements?: BackendMeasurement[];
-}
+/** What a new run is made of: the API's body, one shape in lib/schema/run.ts. */
+export type NewRun = CreateRunBody;
 
 interface OwnedRunState {
   architectureId: string;
