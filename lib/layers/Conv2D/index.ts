@@ -6,7 +6,7 @@ import { activationField, paddingField, useBiasField } from '../shared/fields';
 import { convolutionLessons } from '../shared/lessons';
 import { activation, booleanParam, padding, positiveInt, sizePair } from '../shared/params';
 import { pyActivation, pyBool, pyTuple, pythonString } from '../shared/python';
-import { expectImage, slideWindow, squareOf } from '../shared/window';
+import { expectImage, kernelWindow, slideWindow, squareOf, strideBadge } from '../shared/window';
 
 export const Conv2DParams = z.strictObject({
   filters: positiveInt,
@@ -17,12 +17,6 @@ export const Conv2DParams = z.strictObject({
   useBias: booleanParam.default(true),
 });
 export type Conv2DParams = z.infer<typeof Conv2DParams>;
-
-/** `s1` or `s1×2`, the way badges show strides. */
-export function strideBadge(strides: number | readonly [number, number]): string {
-  const [sh, sw] = toPair(strides);
-  return sh === sw ? `s${sh}` : `s${sh}×${sw}`;
-}
 
 export const Conv2D = defineLayer({
   type: 'Conv2D',
@@ -49,8 +43,8 @@ export const Conv2D = defineLayer({
   },
   spoken: (p) => ({ filters: p.filters, kernel: squareOf(p.kernelSize), stride: squareOf(p.strides), padding: p.padding, activation: p.activation }),
   fields: [{ key: 'filters', kind: 'int' }, { key: 'kernelSize', kind: 'pair' }, { key: 'strides', kind: 'pair' }, paddingField, activationField, useBiasField],
-  window: (p) => ({ window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding }),
-  lessons: (p) => convolutionLessons({ window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding }),
+  window: kernelWindow,
+  lessons: (p) => convolutionLessons(kernelWindow(p)),
   featureMaps: true,
   keras: (p, name) =>
     `layers.Conv2D(${p.filters}, ${pyTuple(toPair(p.kernelSize))}, strides=${pyTuple(toPair(p.strides))}, padding=${pythonString(p.padding)}, activation=${pyActivation(p.activation)}, use_bias=${pyBool(p.useBias)}, name=${name})`,

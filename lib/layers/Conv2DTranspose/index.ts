@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { shapeError, shapeOk } from '../../graph/issues';
 import { toPair } from '../../graph/shape';
-import { strideBadge } from '../Conv2D';
 import { defineLayer } from '../shared/define';
 import { activationField, paddingField, useBiasField } from '../shared/fields';
 import { lessonLink } from '../shared/lessons';
 import { formatPairParam } from '../../learn/query';
 import { activation, booleanParam, padding, PARAM_LIMITS, positiveInt, showLimit, sizePair } from '../shared/params';
 import { pyBool, pyTuple, pythonString } from '../shared/python';
-import { expectImage, transposedOutputLength, squareOf } from '../shared/window';
+import { expectImage, kernelWindow, squareOf, strideBadge, transposedOutputLength } from '../shared/window';
 
 export const Conv2DTransposeParams = z.strictObject({
   filters: positiveInt,
@@ -61,7 +60,7 @@ export const Conv2DTranspose = defineLayer({
   },
   spoken: (p) => ({ filters: p.filters, kernel: squareOf(p.kernelSize), stride: squareOf(p.strides), padding: p.padding, activation: p.activation }),
   fields: [{ key: 'filters', kind: 'int' }, { key: 'kernelSize', kind: 'pair' }, { key: 'strides', kind: 'pair' }, paddingField, activationField, useBiasField],
-  window: (p) => ({ window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding, transposed: true }),
+  window: (p) => ({ ...kernelWindow(p), transposed: true }),
   // The stride and padding lessons shrink an image; a transposed convolution
   // grows it, so only the kernel lesson carries over.
   lessons: (p) => [lessonLink('convolution', { kernel: formatPairParam(toPair(p.kernelSize)) })],

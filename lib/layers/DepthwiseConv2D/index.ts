@@ -2,13 +2,12 @@ import { z } from 'zod';
 import type { LayerProblem } from '../../graph/issues';
 import { shapeError } from '../../graph/issues';
 import { formatPair, toPair, type Pair } from '../../graph/shape';
-import { strideBadge } from '../Conv2D';
 import { defineLayer } from '../shared/define';
 import { activationField, paddingField, useBiasField } from '../shared/fields';
 import { convolutionLessons } from '../shared/lessons';
 import { activation, booleanParam, padding, PARAM_LIMITS, positiveIntUpTo, sizePair } from '../shared/params';
 import { pyBool, pyTuple, pythonString } from '../shared/python';
-import { expectImage, slideWindow, squareOf } from '../shared/window';
+import { expectImage, kernelWindow, slideWindow, squareOf, strideBadge } from '../shared/window';
 
 /** Output channels per input channel, up to PARAM_LIMITS.depthMultiplier (the inspector names that limit). */
 export const depthMultiplier = positiveIntUpTo(PARAM_LIMITS.depthMultiplier);
@@ -72,8 +71,8 @@ export const DepthwiseConv2D = defineLayer({
     activationField,
     useBiasField,
   ],
-  window: (p) => ({ window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding }),
-  lessons: (p) => convolutionLessons({ window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding }),
+  window: kernelWindow,
+  lessons: (p) => convolutionLessons(kernelWindow(p)),
   featureMaps: true,
   keras: (p, name) =>
     `layers.DepthwiseConv2D(${pyTuple(toPair(p.kernelSize))}, strides=${pyTuple(toPair(p.strides))}, padding=${pythonString(p.padding)}, depth_multiplier=${p.depthMultiplier}, activation=${pythonString(p.activation)}, use_bias=${pyBool(p.useBias)}, name=${name})`,

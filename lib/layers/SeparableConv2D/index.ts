@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { shapeError } from '../../graph/issues';
 import { toPair } from '../../graph/shape';
-import { strideBadge } from '../Conv2D';
 import { depthMultiplier, equalStrides } from '../DepthwiseConv2D';
 import { defineLayer } from '../shared/define';
 import { activationField, paddingField, useBiasField } from '../shared/fields';
 import { convolutionLessons } from '../shared/lessons';
 import { activation, booleanParam, padding, positiveInt, sizePair } from '../shared/params';
 import { pyBool, pyTuple, pythonString } from '../shared/python';
-import { expectImage, slideWindow, squareOf } from '../shared/window';
+import { expectImage, kernelWindow, slideWindow, squareOf, strideBadge } from '../shared/window';
 
 export const SeparableConv2DParams = z.strictObject({
   filters: positiveInt,
@@ -57,8 +56,8 @@ export const SeparableConv2D = defineLayer({
     activationField,
     useBiasField,
   ],
-  window: (p) => ({ window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding }),
-  lessons: (p) => convolutionLessons({ window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding }),
+  window: kernelWindow,
+  lessons: (p) => convolutionLessons(kernelWindow(p)),
   featureMaps: true,
   keras: (p, name) =>
     `layers.SeparableConv2D(${p.filters}, ${pyTuple(toPair(p.kernelSize))}, strides=${pyTuple(toPair(p.strides))}, padding=${pythonString(p.padding)}, depth_multiplier=${p.depthMultiplier}, activation=${pythonString(p.activation)}, use_bias=${pyBool(p.useBias)}, name=${name})`,

@@ -1,6 +1,6 @@
 import type { LayerProblem, ShapeResult } from '../../graph/issues';
 import { shapeError, shapeOk } from '../../graph/issues';
-import { convOutputLength, formatPair, formatShape, type Padding, type Pair, type Shape } from '../../graph/shape';
+import { convOutputLength, formatPair, formatShape, toPair, type Padding, type Pair, type Shape } from '../../graph/shape';
 import type { SlidingWindow } from './define';
 
 /** Convolutions and pooling need an image-shaped input [h, w, c]. */
@@ -79,4 +79,15 @@ export function sizeArithmeticRows(input: Shape, geometry: SlidingWindow): strin
 /** `3×3` or `3×5`, the way labels read a kernel, pool or stride. */
 export function squareOf(value: number | readonly [number, number]): string {
   return (typeof value === 'number' ? [value, value] : value).join('×');
+}
+
+/** `s1` or `s1×2`, the way badges show strides. */
+export function strideBadge(strides: number | readonly [number, number]): string {
+  const [sh, sw] = toPair(strides);
+  return sh === sw ? `s${sh}` : `s${sh}×${sw}`;
+}
+
+/** The sliding window of a convolution's kernel, from its kernelSize, strides and padding. */
+export function kernelWindow(p: { kernelSize: number | readonly [number, number]; strides: number | readonly [number, number]; padding: Padding }): SlidingWindow {
+  return { window: toPair(p.kernelSize), strides: toPair(p.strides), padding: p.padding };
 }
