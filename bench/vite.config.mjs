@@ -12,6 +12,7 @@ export default defineConfig({
   // Minified like the app's production build: tfjs starts WASM threads from
   // the source text of its loader, which minifying breaks; the bench checks
   // that lib/train/kernels/wasm-setup.ts works around it.
-  build: { minify: true, outDir: path.join(root, 'dist'), emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false },
+  // `--cpu-profile` builds it unminified, so the profile names functions.
+  build: { minify: process.env.CNN_STUDIO_BENCH_MINIFY !== '0', outDir: path.join(root, 'dist'), emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false },
   worker: { format: 'es' },
 });

@@ -8,7 +8,7 @@
 //
 //   node scripts/bench.mjs [--backends=wasm,cpu,webgl,webgpu] [--models=course-cnn,small-cnn]
 //                          [--variants=stock,project] [--quick] [--no-build] [--no-filter] [--profile[=KernelName]] [--wasm-threads=N] [--no-loop] [--out=bench-results.json]
-//                          [--no-torch] [--python=/usr/bin/python3] [--memory-steps=1000]
+//                          [--no-torch] [--python=/usr/bin/python3] [--memory-steps=1000] [--cpu-profile]
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -107,13 +107,15 @@ async function sampleWorkerHeaps(page) {
     waiting.delete(reply.id);
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const call = (sessionId, method) =>
+  const callWith = (sessionId, method, params) =>
     new Promise((resolve) => {
       const id = nextId++;
       waiting.set(id, (result) => resolve(result ?? null));
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => resolve(null));
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve(null));
       setTimeout(() => resolve(null), 5000);
     });
+  const call = (sessionId, method) => callWith(sessionId, method, undefined);
+  const cpuProfiles = [];
   const heapOf = async (sessionId, collect) => {
     if (collect) await call(sessionId, 'HeapProfiler.collectGarbage');
     return (await call(sessionId, 'Runtime.getHeapUsage'))?.usedSize ?? null;
@@ -127,7 +129,43 @@ async function sampleWorkerHeaps(page) {
     return largest;
   };
   const timer = setInterval(() => void sample(), 500);
-  return { sample, stop: () => (clearInterval(timer), peak) };
+  /** --cpu-profile: V8's sampling profiler in the training worker, from the first timed step of `model` to its figure. */
+  const cpuProfile = {
+    start: async () => {
+      for (const w of workers) {
+        await call(w, 'Profiler.enable');
+        await callWith(w, 'Profiler.setSamplingInterval', { interval: 200 });
+        await call(w, 'Profiler.start');
+      }
+    },
+    stop: async () => {
+      for (const w of workers) {
+        const result = await callWith(w, 'Profiler.stop', {});
+        if (result?.profile) cpuProfiles.push(result.profile);
+      }
+      return cpuProfiles.splice(0);
+    },
+  };
+  return { sample, cpuProfile, stop: () => (clearInterval(timer), peak) };
+}
+
+/** Self time per function (name, file:line) of V8 CPU profiles, the largest first. */
+function selfTimes(profiles, top = 30) {
+  const totals = new Map();
+  let all = 0;
+  for (const profile of profiles) {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const deltas = profile.timeDeltas;
+    for (let i = 0; i < profile.samples.length; i++) {
+      const node = byId.get(profile.samples[i]);
+      const ms = (deltas[i + 1] ?? 0) / 1000;
+      const f = node.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${path.basename(f.url || '')}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+      totals.set(key, (totals.get(key) ?? 0) + ms);
+      all += ms;
+    }
+  }
+  return { all, rows: [...totals].sort((a, b) => b[1] - a[1]).slice(0, top) };
 }
 
 async function runPage(browser, baseUrl, request) {
@@ -138,6 +176,13 @@ async function runPage(browser, baseUrl, request) {
   const label = `${request.backend}/${request.variant}`;
   page.on('console', (msg) => {
     if (msg.type() === 'log' && /memory steps (start|end)/.test(msg.text())) void heaps?.sample(true).then((bytes) => marks.push({ text: msg.text(), bytes }));
+    if (args['cpu-profile'] && msg.type() === 'log' && /^training \S+ on /.test(msg.text())) void heaps?.cpuProfile.start();
+    if (args['cpu-profile'] && msg.type() === 'log' && /samples\/s over/.test(msg.text()))
+      void heaps?.cpuProfile.stop().then((profiles) => {
+        const { all, rows } = selfTimes(profiles);
+        console.log(`  [${label}] CPU profile of the training worker (self time, ${all.toFixed(0)} ms sampled, warm-up included):`);
+        for (const [key, ms] of rows) console.log(`    ${ms.toFixed(1).padStart(8)} ms  ${(100 * ms / all).toFixed(1).padStart(5)}%  ${key}`);
+      });
     if (msg.type() === 'log') console.log(`  [${label}] ${msg.text()}`);
     else if (msg.type() === 'error') console.log(`  [${label}] console error: ${msg.text().slice(0, 300)}`);
   });
@@ -241,6 +286,7 @@ function printMemory(runs) {
 async function main() {
   const started = Date.now();
   if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: install it or set CHROMIUM_PATH`);
+  if (args['cpu-profile']) process.env.CNN_STUDIO_BENCH_MINIFY = '0';
   if (!args['no-build'] || !existsSync(path.join(repo, 'bench', 'dist', 'index.html'))) {
     console.log('bench: building bench/ with vite…');
     await buildBench();

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { filterGradientKernel, type FilterGradientFormulation } from './filter-gradient';
 import { inputGradientKernel } from './input-gradient';
 import { batchNormGradKernelName, batchNormGradOnHeap, registerBatchNormGradient } from './batch-norm-gradient';
+import { batchNormTrainingGradKernelName, batchNormTrainingGradOnHeap, batchNormTrainingKernelName, batchNormTrainingOnHeap, registerBatchNormTrainingGradient } from './batch-norm-training';
 import { adamUpdateKernelName, adamUpdateOnHeap } from './adam';
 import { depthwiseFilterGradientKernel, depthwiseFilterGradientName, depthwiseInputGradientKernel, depthwiseInputGradientName } from './depthwise-gradients';
 import { resizeBilinearGradShaped, resizeNearestNeighborGradOnCpu, resizeNearestNeighborGradOnHeap } from './resize-gradient';
@@ -74,7 +75,9 @@ function plansFor(backend: KernelBackendName): KernelPlan[] {
     { kernelName: 'Conv2DBackpropInput', make: () => inputGradientKernel, why: 'XNNPACK conv2d instead of a plain loop' },
     { kernelName: 'Identity', make: (o) => identitySharing(needOriginal('Identity', backend, o)), why: 'gradient bookkeeping clones without copying' },
     { kernelName: 'Cast', make: (o) => castSharing(needOriginal('Cast', backend, o)), why: 'ReLU gradient casts float32 to float32' },
-    { kernelName: batchNormGradKernelName, make: () => batchNormGradOnHeap, why: 'BatchNormalization gradient in two passes' },
+    { kernelName: batchNormGradKernelName, make: () => batchNormGradOnHeap, why: 'BatchNormalization gradient in two passes (inference mode)' },
+    { kernelName: batchNormTrainingKernelName, make: () => batchNormTrainingOnHeap, why: 'BatchNormalization in training: batch statistics and output in two passes' },
+    { kernelName: batchNormTrainingGradKernelName, make: () => batchNormTrainingGradOnHeap, why: 'BatchNormalization in training: gradient through the batch statistics in two passes' },
     { kernelName: 'BatchMatMul', make: (o) => matMulTransposingFirst(needOriginal('BatchMatMul', backend, o)), why: 'Dense gradients (transposed operands)' },
     { kernelName: 'Tile', make: (o) => tileOnHeap(needOriginal('Tile', backend, o)), why: 'BatchNormalization gradient' },
     { kernelName: 'Sum', make: (o) => reduceLeadingOnHeap(needOriginal('Sum', backend, o), 'sum'), why: 'bias/BatchNormalization gradients' },
@@ -113,7 +116,10 @@ export function registerProjectKernels(backend: KernelBackendName): void {
     });
   }
   // Global, but takes its fast path only on WASM with the kernel above registered.
-  if (backend === 'wasm') registerBatchNormGradient();
+  if (backend === 'wasm') {
+    registerBatchNormGradient();
+    registerBatchNormTrainingGradient();
+  }
 }
 
 export { configureWasmBackend, wasmThreadCount, type WasmSetup } from './wasm-setup';
