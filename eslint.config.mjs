@@ -7,7 +7,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next*/**', 'lib/db/generated/**', 'lib/db/generated-pg/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'public/**', 'bench/dist/**'],
+    ignores: ['.next*/**', 'lib/db/generated/**', 'lib/db/generated-pg/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'public/**', 'bench/dist/**', 'lib/train/kernels/assembly/**'],
   },
   {
     rules: {

@@ -4,11 +4,13 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tfjsRegistry } from '../../layers/tfjs.generated';
 import { batchNormTrainingKernelName } from '../../layers/shared/tfjs-batch-norm';
 import { randomValues, relativeError, type HostTensor } from './testing';
 import { registerProjectKernels } from './index';
+import { simdKernels, useSimdKernels } from './simd';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 interface Outcome {
   y: Float32Array;
@@ -84,7 +86,18 @@ const arbitraryCase = fc.record({
   seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
 });
 
-describe('BatchNormalization in training on WASM (fused kernels)', () => {
+describe.each([
+  { path: 'SIMD kernels', simd: true },
+  { path: 'JavaScript kernels', simd: false },
+])('BatchNormalization in training on WASM ($path)', ({ simd }) => {
+  beforeAll(() => useSimdKernels(simd));
+  afterAll(() => useSimdKernels(true));
+
+  it('takes the path under test', async () => {
+    await tf.setBackend('wasm');
+    expect(simdKernels(tf.backend() as BackendWasm) !== null).toBe(simd);
+  });
+
   it('agrees with the stock layer on the CPU: output, moving statistics, and gradients for input, γ and β', async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryCase, async ({ shape, batch, channels, offset, momentum, seed }) => {
@@ -110,6 +123,9 @@ describe('BatchNormalization in training on WASM (fused kernels)', () => {
     );
   });
 
+});
+
+describe('BatchNormalization elsewhere', () => {
   it('leaves the stock path to every other backend and to inference', async () => {
     const x = randomValues([2, 3, 4], 3);
     const r = randomValues([2, 3, 4], 4);

@@ -1,11 +1,13 @@
 // BatchNormalization in training on WASM: the forward pass (batch statistics
 // and the normalized output) and the backward pass (through the statistics,
-// closed form) each in two passes over the activation, in JavaScript on the
-// WASM heap. The layer takes this path through withFusedTraining
+// closed form) each in two passes over the activation, on the WASM heap: the
+// SIMD kernels (assembly/kernels.ts) where they load, JavaScript otherwise.
+// The layer takes this path through withFusedTraining
 // (lib/layers/shared/tfjs-batch-norm.ts) only where these kernels are registered.
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { batchNormTrainingGradKernelName, batchNormTrainingKernelName } from '../../layers/shared/tfjs-batch-norm';
+import { addressOf, heapBuffer, simdKernels, withScratch } from './simd';
 
 export { batchNormTrainingGradKernelName, batchNormTrainingKernelName };
 
@@ -22,7 +24,27 @@ function named(kernelName: string, inputs: tf.NamedTensorInfoMap, names: string[
   });
 }
 
-/** y = γ·(x − mean)/√(variance + ε) + β per channel of x [..., C], with the batch's mean and (biased) variance. */
+/** Per channel of xs [rows, C]: Σa and Σa·b (b = null: Σa² ), a = xs − shift; in float64. */
+function channelSumsInJs(as: Float32Array, bs: Float32Array | null, shift: Float32Array | null, channels: number): [Float64Array, Float64Array] {
+  const rows = as.length / channels;
+  const first = new Float64Array(channels);
+  const second = new Float64Array(channels);
+  for (let r = 0; r < rows; r++) {
+    const base = r * channels;
+    for (let c = 0; c < channels; c++) {
+      const a = as[base + c]! - (shift ? shift[c]! : 0);
+      first[c]! += a;
+      second[c]! += a * (bs ? bs[base + c]! : a);
+    }
+  }
+  return [first, second];
+}
+
+/**
+ * y = γ·(x − mean)/√(variance + ε) + β per channel of x [..., C], with the
+ * batch's mean and (biased) variance. Sums of (x − the first row) keep
+ * E[x²] − E[x]² accurate when the mean is far from zero.
+ */
 export const batchNormTrainingOnHeap: tf.KernelFunc = ({ inputs, backend: kernelBackend, attrs }) => {
   const backend = kernelBackend as BackendWasm;
   const [x, gamma, beta] = named(batchNormTrainingKernelName, inputs, ['x', 'gamma', 'beta']) as [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo];
@@ -31,50 +53,47 @@ export const batchNormTrainingOnHeap: tf.KernelFunc = ({ inputs, backend: kernel
   const y = backend.makeOutput(x.shape, 'float32');
   const meanOut = backend.makeOutput([channels], 'float32');
   const varianceOut = backend.makeOutput([channels], 'float32');
-  // Views only after every allocation: makeOutput may grow the heap.
+  const rows = tf.util.sizeFromShape(x.shape) / channels;
+  /** From the two sums: the outputs' statistics, and y = x·scale + offset. */
+  const finish = (sum: Float64Array, squares: Float64Array, scale: Float32Array, offset: Float32Array) => {
+    const xs = heap(backend, x);
+    const gammas = heap(backend, gamma);
+    const betas = heap(backend, beta);
+    const means = heap(backend, meanOut);
+    const variances = heap(backend, varianceOut);
+    for (let c = 0; c < channels; c++) {
+      const centered = sum[c]! / rows;
+      const mean = xs[c]! + centered;
+      const variance = Math.max(0, squares[c]! / rows - centered * centered);
+      means[c] = mean;
+      variances[c] = variance;
+      scale[c] = gammas[c]! / Math.sqrt(variance + epsilon);
+      offset[c] = betas[c]! - mean * scale[c]!;
+    }
+  };
+  const simd = simdKernels(backend);
+  if (simd) {
+    // Scratch: Σ and Σ² (f64 [C] each), then scale and offset (f32 [C] each).
+    withScratch(backend, 24 * channels, (acc) => {
+      const sums = new Float64Array(heapBuffer(backend), acc, 2 * channels);
+      sums.fill(0);
+      const xAt = addressOf(backend, x);
+      simd.batchNormSums(xAt, rows, channels, xAt, acc);
+      const scale = new Float32Array(heapBuffer(backend), acc + 16 * channels, channels);
+      const offset = new Float32Array(heapBuffer(backend), acc + 20 * channels, channels);
+      finish(sums.subarray(0, channels), sums.subarray(channels), scale, offset);
+      simd.channelAffine(xAt, addressOf(backend, y), rows, channels, acc + 16 * channels, acc + 20 * channels);
+    });
+    return [y, meanOut, varianceOut];
+  }
   const xs = heap(backend, x);
-  const ys = heap(backend, y);
-  const gammas = heap(backend, gamma);
-  const betas = heap(backend, beta);
-  const means = heap(backend, meanOut);
-  const variances = heap(backend, varianceOut);
-  const rows = xs.length / channels;
-  // Sums of (x − the first row) keep E[x²] − E[x]² accurate when the mean is far from zero.
-  const shift = xs.slice(0, channels);
-  const sum = new Float64Array(channels);
-  const sumSquares = new Float64Array(channels);
-  let r = 0;
-  for (; r + 2 <= rows; r += 2) {
-    const a = r * channels;
-    const b = a + channels;
-    for (let c = 0; c < channels; c++) {
-      const da = xs[a + c]! - shift[c]!;
-      const db = xs[b + c]! - shift[c]!;
-      sum[c]! += da + db;
-      sumSquares[c]! += da * da + db * db;
-    }
-  }
-  for (; r < rows; r++) {
-    const a = r * channels;
-    for (let c = 0; c < channels; c++) {
-      const d = xs[a + c]! - shift[c]!;
-      sum[c]! += d;
-      sumSquares[c]! += d * d;
-    }
-  }
+  const [sum, squares] = channelSumsInJs(xs, null, xs.slice(0, channels), channels);
   const scale = new Float32Array(channels);
   const offset = new Float32Array(channels);
-  for (let c = 0; c < channels; c++) {
-    const centered = sum[c]! / rows;
-    const mean = shift[c]! + centered;
-    const variance = Math.max(0, sumSquares[c]! / rows - centered * centered);
-    means[c] = mean;
-    variances[c] = variance;
-    scale[c] = gammas[c]! / Math.sqrt(variance + epsilon);
-    offset[c] = betas[c]! - mean * scale[c]!;
-  }
-  for (let row = 0; row < rows; row++) {
-    const base = row * channels;
+  finish(sum, squares, scale, offset);
+  const ys = heap(backend, y);
+  for (let r = 0; r < rows; r++) {
+    const base = r * channels;
     for (let c = 0; c < channels; c++) ys[base + c] = xs[base + c]! * scale[c]! + offset[c]!;
   }
   return [y, meanOut, varianceOut];
@@ -93,52 +112,47 @@ export const batchNormTrainingGradOnHeap: tf.KernelFunc = ({ inputs, backend: ke
   const dx = backend.makeOutput(x!.shape, 'float32');
   const dGammaOut = backend.makeOutput([channels], 'float32');
   const dBetaOut = backend.makeOutput([channels], 'float32');
+  const rows = tf.util.sizeFromShape(x!.shape) / channels;
+  /** From Σdy and Σdy·x: dγ, dβ, and dx = A·dy + B·x + C (abc: A, B, C consecutive). */
+  const finish = (sumDy: Float64Array, sumDyX: Float64Array, abc: Float32Array) => {
+    const means = heap(backend, mean!);
+    const variances = heap(backend, variance!);
+    const gammas = heap(backend, gamma!);
+    const dGammas = heap(backend, dGammaOut);
+    const dBetas = heap(backend, dBetaOut);
+    for (let c = 0; c < channels; c++) {
+      const inverseStd = 1 / Math.sqrt(variances[c]! + epsilon);
+      const dGamma = (sumDyX[c]! - means[c]! * sumDy[c]!) * inverseStd;
+      dGammas[c] = dGamma;
+      dBetas[c] = sumDy[c]!;
+      const a = gammas[c]! * inverseStd;
+      abc[c] = a;
+      abc[channels + c] = (-a * dGamma * inverseStd) / rows;
+      abc[2 * channels + c] = a * ((means[c]! * dGamma * inverseStd) / rows - sumDy[c]! / rows);
+    }
+  };
+  const simd = simdKernels(backend);
+  if (simd) {
+    // Scratch: Σdy and Σdy·x (f64 [C] each), then A, B, C (f32 [C] each).
+    withScratch(backend, 28 * channels, (acc) => {
+      const sums = new Float64Array(heapBuffer(backend), acc, 2 * channels);
+      sums.fill(0);
+      const [xAt, dyAt] = [addressOf(backend, x!), addressOf(backend, dy!)];
+      simd.batchNormGradSums(xAt, dyAt, rows, channels, acc);
+      finish(sums.subarray(0, channels), sums.subarray(channels), new Float32Array(heapBuffer(backend), acc + 16 * channels, 3 * channels));
+      simd.batchNormGradApply(xAt, dyAt, addressOf(backend, dx), rows, channels, acc + 16 * channels);
+    });
+    return [dx, dGammaOut, dBetaOut];
+  }
   const xs = heap(backend, x!);
   const dys = heap(backend, dy!);
-  const means = heap(backend, mean!);
-  const variances = heap(backend, variance!);
-  const gammas = heap(backend, gamma!);
+  const [sumDy, sumDyX] = channelSumsInJs(dys, xs, null, channels);
+  const abc = new Float32Array(3 * channels);
+  finish(sumDy, sumDyX, abc);
   const dxs = heap(backend, dx);
-  const dGammas = heap(backend, dGammaOut);
-  const dBetas = heap(backend, dBetaOut);
-  const rows = xs.length / channels;
-  const sumDy = new Float64Array(channels);
-  const sumDyX = new Float64Array(channels);
-  let r = 0;
-  for (; r + 2 <= rows; r += 2) {
-    const a = r * channels;
-    const b = a + channels;
-    for (let c = 0; c < channels; c++) {
-      const ga = dys[a + c]!;
-      const gb = dys[b + c]!;
-      sumDy[c]! += ga + gb;
-      sumDyX[c]! += ga * xs[a + c]! + gb * xs[b + c]!;
-    }
-  }
-  for (; r < rows; r++) {
-    const a = r * channels;
-    for (let c = 0; c < channels; c++) {
-      const g = dys[a + c]!;
-      sumDy[c]! += g;
-      sumDyX[c]! += g * xs[a + c]!;
-    }
-  }
-  const A = new Float32Array(channels);
-  const B = new Float32Array(channels);
-  const C = new Float32Array(channels);
-  for (let c = 0; c < channels; c++) {
-    const inverseStd = 1 / Math.sqrt(variances[c]! + epsilon);
-    const dGamma = (sumDyX[c]! - means[c]! * sumDy[c]!) * inverseStd;
-    dGammas[c] = dGamma;
-    dBetas[c] = sumDy[c]!;
-    const a = gammas[c]! * inverseStd;
-    A[c] = a;
-    B[c] = (-a * dGamma * inverseStd) / rows;
-    C[c] = a * ((means[c]! * dGamma * inverseStd) / rows - sumDy[c]! / rows);
-  }
-  for (let row = 0; row < rows; row++) {
-    const base = row * channels;
-    for (let c = 0; c < channels; c++) dxs[base + c] = A[c]! * dys[base + c]! + B[c]! * xs[base + c]! + C[c]!;
+  for (let r = 0; r < rows; r++) {
+    const base = r * channels;
+    for (let c = 0; c < channels; c++) dxs[base + c] = abc[c]! * dys[base + c]! + abc[channels + c]! * xs[base + c]! + abc[2 * channels + c]!;
   }
   return [dx, dGammaOut, dBetaOut];
 };

@@ -4,10 +4,12 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { cpuReference, randomValues, relativeError, runOnActiveBackend, type HostTensor } from './testing';
 import { batchNormGradKernelName } from './batch-norm-gradient';
 import { filterGradient, registerProjectKernels } from './index';
+import { simdKernels, useSimdKernels } from './simd';
 
 beforeAll(async () => {
   await tf.setBackend('wasm');
@@ -81,6 +83,38 @@ describe('WASM heap kernels', () => {
         },
       ),
       { numRuns: 30 },
+    );
+  });
+
+  it.each([
+    { path: 'SIMD kernel', simd: true },
+    { path: 'JavaScript', simd: false },
+  ])('MaxPoolGrad of 2×2 windows at stride 2 ($path) matches the CPU kernel on even and odd sides, ties included', async ({ simd }) => {
+    useSimdKernels(simd);
+    onTestFinished(() => useSimdKernels(true));
+    await tf.setBackend('wasm');
+    expect(simdKernels(tf.backend() as BackendWasm) !== null).toBe(simd);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          batch: fc.integer({ min: 1, max: 3 }),
+          height: fc.integer({ min: 1, max: 9 }),
+          width: fc.integer({ min: 1, max: 9 }),
+          channels: fc.integer({ min: 1, max: 9 }),
+          pad: fc.constantFrom('valid' as const, 'same' as const),
+          seed,
+        }),
+        async (c) => {
+          if (c.pad === 'valid' && (c.height < 2 || c.width < 2)) return;
+          const x = randomValues([c.batch, c.height, c.width, c.channels], c.seed);
+          x.values = x.values.map((v) => Math.round(v * 1.5));
+          const pool = { filterSize: 2, strides: 2, pad: c.pad };
+          const output = cpuReference('MaxPool', { x }, pool);
+          const dy = randomValues(output.shape, c.seed + 7);
+          await expectMatchesCpu('MaxPoolGrad', { dy, input: x, output }, pool);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 
