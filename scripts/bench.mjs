@@ -44,7 +44,7 @@ const memorySteps = args['memory-steps'] === undefined ? 0 : Number(args['memory
 function planFor(backend, variant, model) {
   const course = model === 'course-cnn';
   const table = {
-    wasm: { steps: course ? 20 : 40, warmupSteps: 2, maxSeconds: 30, ...(course && memorySteps > 0 && variant === 'project' ? { memorySteps } : {}) },
+    wasm: { steps: course ? 40 : 60, warmupSteps: 3, maxSeconds: 30, ...(course && memorySteps > 0 && variant === 'project' ? { memorySteps } : {}) },
     cpu: variant === 'stock' ? { steps: course ? 1 : 4, warmupSteps: 1, maxSeconds: 45 } : { steps: course ? 2 : 10, warmupSteps: 1, maxSeconds: 30 },
     webgl: { steps: course ? 5 : 12, warmupSteps: 2, maxSeconds: 30 },
     webgpu: { steps: course ? 1 : 3, warmupSteps: 1, maxSeconds: 45 },
