@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBenchServer } from './bench-server.mjs';
 import setupTfjsWasm from './setup/30-tfjs-wasm.mjs';
+import setupSimdKernels from './setup/35-simd-kernels.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(
@@ -287,6 +288,8 @@ async function main() {
   const started = Date.now();
   if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: install it or set CHROMIUM_PATH`);
   if (args['cpu-profile']) process.env.CNN_STUDIO_BENCH_MINIFY = '0';
+  // The bench bundles lib/train/kernels, which imports the compiled SIMD kernels.
+  await setupSimdKernels();
   if (!args['no-build'] || !existsSync(path.join(repo, 'bench', 'dist', 'index.html'))) {
     console.log('bench: building bench/ with vite…');
     await buildBench();
