@@ -5,11 +5,10 @@
 // too), exported and run in onnxruntime-web, ONNX's checker and real PyTorch,
 // giving tfjs's outputs (CPU backend) within 1e-4.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { unzipSync } from 'fflate';
 import * as ort from 'onnxruntime-web';
 import onnxProto from 'onnx-proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,10 +17,9 @@ import type { Shape } from '../graph/shape';
 import { isTrainingOnly, type LayerType } from '../layers/registry';
 import type { ArchitectureDocument, LayerNode } from '../schema';
 import { templateDocument } from '../templates';
-import { npyFloat32 } from './npy';
 import { exportOnnx } from './onnx';
-import { exportPytorch } from './pytorch';
 import { maxAbsDifference, referenceRun, type Reference } from './testing';
+import { python, pythonMissing, runInTorch } from './torch-testing';
 
 const proto = onnxProto.onnx;
 
@@ -150,55 +148,22 @@ describe('ONNX export of the new types', () => {
   });
 });
 
-const python = process.env.CNN_STUDIO_PYTHON ?? '/usr/bin/python3';
-const torchMissing = spawnSync(python, ['-c', 'import torch, numpy, onnx'], { encoding: 'utf8' }).status === 0 ? null : `${python} cannot import torch, numpy and onnx (apt-get install -y python3-torch python3-numpy python3-onnx)`;
+const torchMissing = pythonMissing(['torch', 'numpy', 'onnx']);
 if (torchMissing) console.warn(`Skipping the PyTorch and ONNX-checker runs: ${torchMissing}`);
-
-const driver = String.raw`
-import importlib.util, json, os, sys
-import numpy as np
-import torch
-torch.set_num_threads(1)
-out = []
-for i, folder in enumerate(sys.argv[1:]):
-    spec = importlib.util.spec_from_file_location('exported%d' % i, os.path.join(folder, 'model.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    model = module.load_weights(module.Model(), os.path.join(folder, 'weights.npz')).eval()
-    with torch.no_grad():
-        y = model(torch.from_numpy(np.load(os.path.join(folder, 'input.npy'))))
-    y.numpy().astype('<f4').tofile(os.path.join(folder, 'output.bin'))
-    parameters = sum(p.numel() for p in model.parameters()) + sum(b.numel() for name, b in model.named_buffers() if name.endswith(('running_mean', 'running_var')))
-    out.append({'shape': list(y.shape), 'parameters': parameters})
-print(json.dumps(out))
-`;
 
 describe.skipIf(torchMissing !== null)(torchMissing ? `PyTorch and ONNX checker (skipped: ${torchMissing})` : 'PyTorch and ONNX checker', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cnn-studio-new-types-b-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('model.py gives tfjs’s outputs within 1e-4 and the parameter count the editor shows, for every case', () => {
-    const folders = cases.map((doc, i) => {
-      const ref = reference(doc);
-      const exported = exportPytorch(doc, ref.weights);
-      if (!exported.ok) throw new Error(`${doc.name}: ${JSON.stringify(exported.refusal)}`);
-      const folder = path.join(dir, `case${i}`);
-      mkdirSync(folder);
-      for (const [name, bytes] of Object.entries(unzipSync(exported.zip))) writeFileSync(path.join(folder, name), bytes);
-      writeFileSync(path.join(folder, 'input.npy'), npyFloat32(ref.input.dims, ref.input.values));
-      return folder;
-    });
-    writeFileSync(path.join(dir, 'driver.py'), driver);
-    const run = spawnSync(python, [path.join(dir, 'driver.py'), ...folders], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = runInTorch(dir, cases.map((doc) => ({ label: doc.name, doc, reference: reference(doc) })));
     expect(run.status, run.stderr).toBe(0);
-    const results = JSON.parse(run.stdout) as { shape: number[]; parameters: number }[];
     cases.forEach((doc, i) => {
       const ref = reference(doc);
-      const bytes = readFileSync(path.join(folders[i]!, 'output.bin'));
-      const output = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+      const { shape, parameters, output } = run.results[i]!;
       const error = maxAbsDifference(output, ref.output.values);
-      expect({ case: doc.name, shape: results[i]!.shape, close: error < 1e-4 }).toEqual({ case: doc.name, shape: ref.output.dims, close: true });
-      expect({ case: doc.name, parameters: results[i]!.parameters }).toEqual({ case: doc.name, parameters: analyzeGraph(doc).totals!.total });
+      expect({ case: doc.name, shape, close: error < 1e-4 }).toEqual({ case: doc.name, shape: ref.output.dims, close: true });
+      expect({ case: doc.name, parameters }).toEqual({ case: doc.name, parameters: analyzeGraph(doc).totals!.total });
     });
   });
 

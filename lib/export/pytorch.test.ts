@@ -21,40 +21,15 @@ import { templateDocument, templateIds } from '../templates';
 import { planExport } from './model';
 import { npyFloat32 } from './npy';
 import { exportPytorch, moduleAttributeNames } from './pytorch';
-import { maxAbsDifference, randomGraph, referenceRun, type Reference } from './testing';
+import { maxAbsDifference, randomGraph, referenceRun } from './testing';
+import { python, pythonMissing, runInTorch, type TorchCase } from './torch-testing';
 
-const python = process.env.CNN_STUDIO_PYTHON ?? '/usr/bin/python3';
-const probe = spawnSync(python, ['-c', 'import torch, numpy; print(torch.__version__)'], { encoding: 'utf8' });
-const torchMissing = probe.status === 0 ? null : `${python} cannot import torch and numpy (apt-get install -y python3-torch python3-numpy)`;
+const torchMissing = pythonMissing(['torch', 'numpy']);
 if (torchMissing) console.warn(`Skipping the PyTorch run: ${torchMissing}`);
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-const driver = String.raw`
-import importlib.util, json, os, sys
-import numpy as np
-import torch
-torch.set_num_threads(1)
-out = []
-for i, folder in enumerate(sys.argv[1:]):
-    spec = importlib.util.spec_from_file_location('exported%d' % i, os.path.join(folder, 'model.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    model = module.load_weights(module.Model(), os.path.join(folder, 'weights.npz')).eval()
-    with torch.no_grad():
-        y = model(torch.from_numpy(np.load(os.path.join(folder, 'input.npy'))))
-    y.numpy().astype('<f4').tofile(os.path.join(folder, 'output.bin'))
-    out.append(list(y.shape))
-print(json.dumps(out))
-`;
-
-interface Case {
-  label: string;
-  doc: ArchitectureDocument;
-  reference: Reference;
-}
 
 function withIds(doc: ArchitectureDocument, ids: readonly string[]): ArchitectureDocument {
   const rename = new Map(doc.nodes.map((n, i) => [n.id, ids[i]!]));
@@ -75,7 +50,7 @@ describe.skipIf(torchMissing !== null)(torchMissing ? `PyTorch export runs in Py
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('gives tfjs’s outputs within 1e-4 for every template, random graphs over every type and hostile node ids', () => {
-    const cases: Case[] = [];
+    const cases: TorchCase[] = [];
     for (const id of templateIds) cases.push({ label: id, doc: templateDocument(id), reference: referenceRun(templateDocument(id), 3) });
     const residual = templateDocument('residual');
     const hostile = withIds({ ...residual, name: 'Nice\rprint("INJECTED")' }, hostileIds.slice(0, residual.nodes.length));
@@ -93,25 +68,13 @@ describe.skipIf(torchMissing !== null)(torchMissing ? `PyTorch export runs in Py
       cases.push({ label: `random led by ${type}`, doc, reference: referenceRun(doc, 7000 + i) });
     }
     expect([...seen].sort()).toEqual([...layerTypes].sort());
-    const folders = cases.map((c, i) => {
-      const exported = exportPytorch(c.doc, c.reference.weights);
-      if (!exported.ok) throw new Error(`${c.label}: ${JSON.stringify(exported.refusal)}`);
-      const folder = join(dir, `case${i}`);
-      mkdirSync(folder);
-      for (const [name, bytes] of Object.entries(unzipSync(exported.zip))) writeFileSync(join(folder, name), bytes);
-      writeFileSync(join(folder, 'input.npy'), npyFloat32(c.reference.input.dims, c.reference.input.values));
-      return folder;
-    });
-    writeFileSync(join(dir, 'driver.py'), driver);
-    const run = spawnSync(python, [join(dir, 'driver.py'), ...folders], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = runInTorch(dir, cases);
     expect(run.stderr).not.toMatch(/Traceback/);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('INJECTED');
-    const shapes = JSON.parse(run.stdout) as number[][];
     cases.forEach((c, i) => {
-      const bytes = readFileSync(join(folders[i]!, 'output.bin'));
-      const output = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-      expect({ label: c.label, shape: shapes[i] }).toEqual({ label: c.label, shape: c.reference.output.dims });
+      const { shape, output } = run.results[i]!;
+      expect({ label: c.label, shape }).toEqual({ label: c.label, shape: c.reference.output.dims });
       expect({ label: c.label, error: maxAbsDifference(output, c.reference.output.values) < 1e-4 }).toEqual({ label: c.label, error: true });
     });
   });

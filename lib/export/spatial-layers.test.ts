@@ -4,12 +4,10 @@
 // 'same' padding, strides above the kernel, depth multipliers, both
 // interpolations, reshapes between ranks), random weights and inputs, run in
 // onnxruntime-web and in real PyTorch, within 1e-4 of tfjs (CPU backend).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { unzipSync } from 'fflate';
 import * as ort from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../graph';
@@ -17,10 +15,9 @@ import type { Shape } from '../graph/shape';
 import type { LayerType } from '../layers/registry';
 import type { ArchitectureDocument, LayerNode } from '../schema';
 import { templateDocument } from '../templates';
-import { npyFloat32 } from './npy';
 import { exportOnnx } from './onnx';
-import { exportPytorch } from './pytorch';
 import { maxAbsDifference, referenceRun } from './testing';
+import { pythonMissing, runInTorch } from './torch-testing';
 
 interface Case {
   label: string;
@@ -121,31 +118,8 @@ describe('ONNX export of the spatial layer types', () => {
   });
 });
 
-const python = process.env.CNN_STUDIO_PYTHON ?? '/usr/bin/python3';
-const torchMissing = spawnSync(python, ['-c', 'import torch, numpy, onnx'], { encoding: 'utf8' }).status === 0 ? null : `${python} cannot import torch, numpy and onnx (apt-get install -y python3-torch python3-numpy python3-onnx)`;
+const torchMissing = pythonMissing(['torch', 'numpy', 'onnx']);
 if (torchMissing) console.warn(`Skipping the PyTorch run and the ONNX checker: ${torchMissing}`);
-
-const driver = String.raw`
-import importlib.util, json, os, sys
-import numpy as np
-import onnx
-import torch
-torch.set_num_threads(1)
-out = []
-for i, folder in enumerate(sys.argv[1:]):
-    onnx.checker.check_model(onnx.load(os.path.join(folder, 'model.onnx')), full_check=True)
-    spec = importlib.util.spec_from_file_location('exported%d' % i, os.path.join(folder, 'model.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    model = module.load_weights(module.Model(), os.path.join(folder, 'weights.npz')).eval()
-    with torch.no_grad():
-        y = model(torch.from_numpy(np.load(os.path.join(folder, 'input.npy'))))
-    y.numpy().astype('<f4').tofile(os.path.join(folder, 'output.bin'))
-    # As model.py counts: parameters, plus BatchNormalization's running statistics.
-    statistics = sum(b.numel() for name, b in model.named_buffers() if name.endswith(('running_mean', 'running_var')))
-    out.append({'shape': list(y.shape), 'parameters': sum(p.numel() for p in model.parameters()) + statistics})
-print(json.dumps(out))
-`;
 
 describe.skipIf(torchMissing !== null)(torchMissing ? `PyTorch export of the spatial layer types (skipped: ${torchMissing})` : 'PyTorch export of the spatial layer types', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cnn-studio-spatial-'));
@@ -153,29 +127,14 @@ describe.skipIf(torchMissing !== null)(torchMissing ? `PyTorch export of the spa
 
   it('every case runs in PyTorch with tfjs’s outputs within 1e-4 and the editor’s parameter count, and ONNX’s checker accepts its ONNX model', () => {
     const references = cases.map((c, i) => referenceRun(c.doc, 11 + i));
-    const folders = cases.map((c, i) => {
-      const exported = exportPytorch(c.doc, references[i]!.weights);
-      if (!exported.ok) throw new Error(`${c.label}: ${JSON.stringify(exported.refusal)}`);
-      const onnxModel = exportOnnx(c.doc, references[i]!.weights);
-      if (!onnxModel.ok) throw new Error(`${c.label}: ${JSON.stringify(onnxModel.refusal)}`);
-      const folder = path.join(dir, `case${i}`);
-      mkdirSync(folder);
-      for (const [name, bytes] of Object.entries(unzipSync(exported.zip))) writeFileSync(path.join(folder, name), bytes);
-      writeFileSync(path.join(folder, 'model.onnx'), onnxModel.bytes);
-      writeFileSync(path.join(folder, 'input.npy'), npyFloat32(references[i]!.input.dims, references[i]!.input.values));
-      return folder;
-    });
-    writeFileSync(path.join(dir, 'driver.py'), driver);
-    const run = spawnSync(python, [path.join(dir, 'driver.py'), ...folders], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = runInTorch(dir, cases.map((c, i) => ({ ...c, reference: references[i]! })), { checkOnnx: true });
     expect(run.status, run.stderr).toBe(0);
-    const results = JSON.parse(run.stdout) as { shape: number[]; parameters: number }[];
     cases.forEach((c, i) => {
-      const bytes = readFileSync(path.join(folders[i]!, 'output.bin'));
-      const output = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+      const { shape, parameters: torchParameters, output } = run.results[i]!;
       const error = maxAbsDifference(output, references[i]!.output.values);
       // The parameter count PyTorch holds is the one the editor shows (Keras's model.summary()).
       const parameters = analyzeGraph(c.doc).totals!.total;
-      expect({ label: c.label, shape: results[i]!.shape, close: error < 1e-4, parameters: results[i]!.parameters }).toEqual({
+      expect({ label: c.label, shape, close: error < 1e-4, parameters: torchParameters }).toEqual({
         label: c.label,
         shape: references[i]!.output.dims,
         close: true,
