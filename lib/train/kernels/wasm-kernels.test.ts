@@ -59,6 +59,15 @@ describe('WASM heap kernels', () => {
     });
   }
 
+  /** MaxPoolGrad of a pooling over random [batch, height, width, channels] data with three levels only, as after a ReLU: windows with several maxima. */
+  async function expectMaxPoolGradMatchesCpu(c: { batch: number; height: number; width: number; channels: number; seed: number }, pool: { filterSize: number; strides: number; pad: 'valid' | 'same' }) {
+    const x = randomValues([c.batch, c.height, c.width, c.channels], c.seed);
+    x.values = x.values.map((v) => Math.round(v * 1.5));
+    const output = cpuReference('MaxPool', { x }, pool);
+    const dy = randomValues(output.shape, c.seed + 7);
+    await expectMatchesCpu('MaxPoolGrad', { dy, input: x, output }, pool);
+  }
+
   it('MaxPoolGrad matches the CPU kernel, ties included, for any window, stride and padding', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -72,15 +81,7 @@ describe('WASM heap kernels', () => {
           pad: fc.constantFrom('valid' as const, 'same' as const),
           seed,
         }),
-        async (c) => {
-          const x = randomValues([c.batch, c.height, c.width, c.channels], c.seed);
-          // Three levels only, as after a ReLU: windows with several maxima.
-          x.values = x.values.map((v) => Math.round(v * 1.5));
-          const pool = { filterSize: c.filter, strides: c.stride, pad: c.pad };
-          const output = cpuReference('MaxPool', { x }, pool);
-          const dy = randomValues(output.shape, c.seed + 7);
-          await expectMatchesCpu('MaxPoolGrad', { dy, input: x, output }, pool);
-        },
+        async (c) => expectMaxPoolGradMatchesCpu(c, { filterSize: c.filter, strides: c.stride, pad: c.pad }),
       ),
       { numRuns: 30 },
     );
@@ -106,12 +107,7 @@ describe('WASM heap kernels', () => {
         }),
         async (c) => {
           if (c.pad === 'valid' && (c.height < 2 || c.width < 2)) return;
-          const x = randomValues([c.batch, c.height, c.width, c.channels], c.seed);
-          x.values = x.values.map((v) => Math.round(v * 1.5));
-          const pool = { filterSize: 2, strides: 2, pad: c.pad };
-          const output = cpuReference('MaxPool', { x }, pool);
-          const dy = randomValues(output.shape, c.seed + 7);
-          await expectMatchesCpu('MaxPoolGrad', { dy, input: x, output }, pool);
+          await expectMaxPoolGradMatchesCpu(c, { filterSize: 2, strides: 2, pad: c.pad });
         },
       ),
       { numRuns: 40 },
