@@ -9,6 +9,7 @@
 // tfjs's. On any other backend the optimizer is tfjs's unchanged.
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { addressOf, simdKernels } from './simd';
 
 export const adamUpdateKernelName = 'CnnStudioAdamUpdate';
 
@@ -58,7 +59,7 @@ function input(inputs: tf.NamedTensorInfoMap, name: string): tf.TensorInfo {
   return t;
 }
 
-/** The kernel on WASM: three new tensors (weight, m, v) written straight on the heap. */
+/** The kernel on WASM: three new tensors (weight, m, v) written straight on the heap (SIMD where the project's kernels load). */
 export const adamUpdateOnHeap: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = backend as BackendWasm;
   const value = input(inputs, 'value');
@@ -68,6 +69,17 @@ export const adamUpdateOnHeap: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     if (t.dtype !== 'float32' || t.shape.join(',') !== value.shape.join(',')) throw new Error(`${adamUpdateKernelName}: ${name} is ${t.dtype} [${t.shape.join(',')}], the weight float32 [${value.shape.join(',')}]`);
   }
   const outs = [wasm.makeOutput(value.shape, 'float32'), wasm.makeOutput(value.shape, 'float32'), wasm.makeOutput(value.shape, 'float32')] as const;
+  const simd = simdKernels(wasm);
+  if (simd) {
+    const a = attrs as unknown as AdamUpdateAttrs;
+    const at = (name: string) => addressOf(wasm, input(inputs, name));
+    const f = Math.fround;
+    simd.adamUpdate(
+      at('value'), at('gradient'), at('m'), at('v'), addressOf(wasm, outs[0]), addressOf(wasm, outs[1]), addressOf(wasm, outs[2]), tf.util.sizeFromShape(value.shape),
+      f(a.beta1), f(a.beta2), f(1 - a.beta1), f(1 - a.beta2), f(a.oneMinusAccBeta1), f(a.oneMinusAccBeta2), f(a.epsilon), f(-a.learningRate),
+    );
+    return [...outs];
+  }
   // Views after makeOutput: allocating can grow (and so replace) the heap.
   const view = (t: tf.TensorInfo) => wasm.typedArrayFromHeap(t) as Float32Array;
   adamUpdate(view(value), view(input(inputs, 'gradient')), view(input(inputs, 'm')), view(input(inputs, 'v')), attrs as unknown as AdamUpdateAttrs, {

@@ -14,6 +14,10 @@ export interface SimdKernels {
   batchNormGradSums(x: number, dy: number, rows: number, channels: number, acc: number): void;
   batchNormGradApply(x: number, dy: number, dx: number, rows: number, channels: number, abc: number): void;
   maxPoolGrad2x2(x: number, dy: number, dx: number, batch: number, inHeight: number, inWidth: number, outHeight: number, outWidth: number, channels: number): void;
+  adamUpdate(
+    value: number, gradient: number, m: number, v: number, outValue: number, outM: number, outV: number, n: number,
+    beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number, correction1: number, correction2: number, epsilon: number, step: number,
+  ): void;
 }
 
 /** The parts of tfjs's Emscripten module used here (not in its types). */

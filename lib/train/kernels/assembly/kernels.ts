@@ -183,3 +183,46 @@ export function maxPoolGrad2x2(x: usize, dy: usize, dx: usize, batch: i32, inHei
     }
   }
 }
+
+// ---- Adam ------------------------------------------------------------------
+
+/**
+ * One weight's Adam step over n floats, exactly as tfjs's element-wise
+ * kernels round it (every operation in float32):
+ * m' = β1·m + (1−β1)·g, v' = β2·v + (1−β2)·g²,
+ * w' = ((m'/c1) / (√(v'/c2) + ε))·step + w with c = 1 − β^t and step = −lr.
+ */
+export function adamUpdate(
+  value: usize, gradient: usize, m: usize, v: usize, outValue: usize, outM: usize, outV: usize, n: i32,
+  beta1: f32, beta2: f32, oneMinusBeta1: f32, oneMinusBeta2: f32, correction1: f32, correction2: f32, epsilon: f32, step: f32,
+): void {
+  const b1 = f32x4.splat(beta1);
+  const b2 = f32x4.splat(beta2);
+  const ob1 = f32x4.splat(oneMinusBeta1);
+  const ob2 = f32x4.splat(oneMinusBeta2);
+  const c1 = f32x4.splat(correction1);
+  const c2 = f32x4.splat(correction2);
+  const eps = f32x4.splat(epsilon);
+  const lr = f32x4.splat(step);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i << 2;
+    const g = v128.load(gradient + o);
+    const newM = f32x4.add(f32x4.mul(v128.load(m + o), b1), f32x4.mul(g, ob1));
+    const newV = f32x4.add(f32x4.mul(v128.load(v + o), b2), f32x4.mul(f32x4.mul(g, g), ob2));
+    const denominator = f32x4.add(f32x4.sqrt(f32x4.div(newV, c2)), eps);
+    v128.store(outM + o, newM);
+    v128.store(outV + o, newV);
+    v128.store(outValue + o, f32x4.add(f32x4.mul(f32x4.div(f32x4.div(newM, c1), denominator), lr), v128.load(value + o)));
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    const g = load<f32>(gradient + o);
+    const newM = load<f32>(m + o) * beta1 + g * oneMinusBeta1;
+    const newV = load<f32>(v + o) * beta2 + g * g * oneMinusBeta2;
+    const denominator = Mathf.sqrt(newV / correction2) + epsilon;
+    store<f32>(outM + o, newM);
+    store<f32>(outV + o, newV);
+    store<f32>(outValue + o, ((newM / correction1) / denominator) * step + load<f32>(value + o));
+  }
+}
