@@ -3,7 +3,17 @@
 // two. A benchmark, not a test: it prints requests/s, p50, p99 and errors per
 // route and writes load-results.json; docs/load.md keeps the latest table.
 //
-//   npm run load [-- --duration 10 --connections 50 --postgres postgresql://… --dist .next-load --port 3400 --out load-results.json]
+//   npm run load [-- --duration 10 --connections 50 --rate 200 --probe-rate 20 --postgres postgresql://… --dist .next-load --port 3400 --out load-results.json]
+//
+// Two phases per scenario. Saturation: each route as fast as the server
+// answers at --connections closed-loop connections, which shows throughput
+// (req/s) but makes p99 mostly time spent queueing (connections / req/s).
+// Latency: the owner's list offered at a fixed --rate (req/s over all
+// instances, over the same connections) with /api/health probed at
+// --probe-rate req/s per instance meanwhile, which shows what a request waits
+// at a load the server can carry; autocannon corrects its latencies for
+// coordinated omission, so a late answer also counts against the requests
+// that should have been sent meanwhile.
 //
 // Loopback only (every instance listens on 127.0.0.1), bounded in time
 // (--duration seconds per route, 3 to 60) and connections (at most 200).
@@ -24,6 +34,8 @@ const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
+    rate: { type: 'string', default: '200' },
+    'probe-rate': { type: 'string', default: '20' },
     postgres: { type: 'string', default: process.env.CNN_STUDIO_TEST_POSTGRES_URL ?? '' },
     dist: { type: 'string', default: '.next-load' },
     port: { type: 'string', default: '3400' },
@@ -36,6 +48,9 @@ const { values: args } = parseArgs({
 // autocannon averages per-second samples: under 3 s a busy server may show none.
 const duration = Math.min(60, Math.max(3, Number(args.duration)));
 const connections = Math.min(200, Math.max(1, Number(args.connections)));
+// Offered rates of the latency phase: the owner's list over all instances, health per instance.
+const listRate = Math.min(10_000, Math.max(1, Number(args.rate)));
+const probeRate = Math.min(1_000, Math.max(1, Number(args['probe-rate'])));
 const listSize = Math.max(1, Number(args.architectures));
 const basePort = Number(args.port);
 const distDir = args.dist;
@@ -110,10 +125,12 @@ async function seed(base) {
     body: {
       document: documentOf('Trained'),
       dataset: { name: 'MNIST', hash: 'h', shape: [28, 28, 1], classNames: ['0', '1'], trainCount: 10, testCount: 5 },
-      hyperparameters: { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 10_000, validationSplit: 0.1, shuffle: true, seed: 1 },
+      hyperparameters: { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 1000, validationSplit: 0.1, shuffle: true, seed: 1 },
       backend: 'wasm',
     },
   });
+  // A start plans at most 1,000 epochs; "Train more" raises the plan, here to the most a run may hold.
+  await call(base, 'PATCH', `/api/runs/${run.body.id}`, { cookie: trainer, body: { epochsPlanned: 10_000 } });
   const writer = await newOwner(base);
   return { lister, shareId: first.shareId, trainer, runId: run.body.id, writer };
 }
@@ -154,7 +171,8 @@ function routes(data) {
   ];
 }
 
-function runCannon(url, route, conns) {
+/** `rate`: requests/s over all `conns` (autocannon's overallRate); unset runs closed-loop, as fast as answered. */
+function runCannon(url, route, conns, rate) {
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -162,6 +180,7 @@ function runCannon(url, route, conns) {
         connections: conns,
         duration,
         timeout: 10,
+        ...(rate !== undefined ? { overallRate: rate } : {}),
         requests: [
           Object.fromEntries(
             Object.entries({ method: route.method, path: route.path, headers: route.headers, body: route.body, setupRequest: route.setupRequest }).filter(
@@ -222,21 +241,37 @@ async function scenario(name, instanceCount, databaseUrl) {
       rows.push(row);
       console.log(`[load] ${name}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}`);
     }
-    return { scenario: name, instances: instanceCount, rows };
+    // The latency phase: the same list at a fixed offered rate, health probed alongside.
+    const listPerInstance = Math.max(1, Math.round(listRate / instances.length));
+    const [paced, probes] = await Promise.all([
+      Promise.all(instances.map((i) => runCannon(i.url, list, Math.max(1, Math.round(connections / instances.length)), listPerInstance))),
+      Promise.all(instances.map((i) => runCannon(i.url, health, 2, probeRate))),
+    ]);
+    const latency = [
+      { ...summarize(`${list.name} at ${listRate} req/s`, paced), offeredPerSec: listRate },
+      { ...summarize(`GET /api/health at ${probeRate} req/s per instance, lists at ${listRate} req/s`, probes), offeredPerSec: probeRate * instances.length },
+    ];
+    for (const row of latency) {
+      console.log(`[load] ${name}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}`);
+    }
+    return { scenario: name, instances: instanceCount, rows, latency };
   } finally {
     await Promise.all(instances.map((i) => i.stop()));
   }
 }
 
-/** The results as the Markdown table docs/load.md keeps: one row per route, one column group per scenario. */
-export function markdownTable(report) {
+/**
+ * The results as the Markdown tables docs/load.md keeps: one row per route, one
+ * column group per scenario; `phase` 'rows' is saturation, 'latency' the fixed rate.
+ */
+export function markdownTable(report, phase = 'rows') {
   const names = report.results.map((r) => r.scenario);
-  const routeNames = report.results[0]?.rows.map((r) => r.route) ?? [];
+  const routeNames = report.results[0]?.[phase]?.map((r) => r.route) ?? [];
   const head = `| route | ${names.map((n) => `${n} req/s | p50 / p99 ms | errors`).join(' | ')} |`;
   const rule = `| --- | ${names.map(() => '---: | ---: | ---:').join(' | ')} |`;
   const body = routeNames.map((route) => {
     const cells = report.results.map((s) => {
-      const row = s.rows.find((r) => r.route === route);
+      const row = s[phase]?.find((r) => r.route === route);
       return row ? `${row.requestsPerSec} | ${row.p50Ms} / ${row.p99Ms} | ${row.errors}` : '– | – | –';
     });
     return `| ${route} | ${cells.join(' | ')} |`;
@@ -244,8 +279,16 @@ export function markdownTable(report) {
   return [head, rule, ...body].join('\n');
 }
 
+/** Both tables, as printed at the end of a run. */
+function markdownTables(report) {
+  const latency = report.results.some((s) => s.latency)
+    ? `\n\nLatency at a fixed offered rate (${report.settings?.listRatePerSec ?? '?'} req/s of the list, health at ${report.settings?.probeRatePerSecPerInstance ?? '?'} req/s per instance):\n\n${markdownTable(report, 'latency')}`
+    : '';
+  return `Saturation (${report.settings?.connections ?? '?'} closed-loop connections):\n\n${markdownTable(report)}${latency}`;
+}
+
 if (args['table-from']) {
-  console.log(markdownTable(JSON.parse(readFileSync(args['table-from'], 'utf8'))));
+  console.log(markdownTables(JSON.parse(readFileSync(args['table-from'], 'utf8'))));
   process.exit(0);
 }
 
@@ -276,13 +319,16 @@ if (!postgresUrl) {
   }
 }
 
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
+const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout?.trim() ? ' (with uncommitted changes)' : '';
 const report = {
   date: new Date().toISOString(),
+  commit: commit + dirty,
   loadAverageAtStart,
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) },
-  settings: { durationSeconds: duration, connections, architecturesInList: listSize, node: process.version },
+  settings: { durationSeconds: duration, connections, listRatePerSec: listRate, probeRatePerSecPerInstance: probeRate, architecturesInList: listSize, node: process.version },
   results,
 };
 writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
-console.log(markdownTable(report));
+console.log(markdownTables(report));
 console.log(`[load] wrote ${args.out} (load average ${report.machine.loadAverage.join(' / ')} on ${report.machine.cpus} CPUs)`);
