@@ -115,6 +115,8 @@ function postgresProbe(databaseUrl: string): DatabaseProbe {
     connectionString,
     options,
     max: 1,
+    // So that pg_stat_activity tells the probe from the app's connections.
+    application_name: 'cnn-studio health',
     idleTimeoutMillis: 0,
     connectionTimeoutMillis: PROBE_TIMEOUT_MS,
     query_timeout: PROBE_TIMEOUT_MS,
@@ -122,9 +124,22 @@ function postgresProbe(databaseUrl: string): DatabaseProbe {
   });
   // An idle connection the server closes must not crash the process; the next probe opens another.
   pool.on('error', (e) => console.error(`[db] health probe's connection lost: ${e.message}`));
+  // Probes that arrive while one is on its way share its answer, which comes
+  // back after they arrived: a burst of probes costs one round trip, not a
+  // queue of them on the one connection.
+  let inFlight: Promise<void> | null = null;
   return {
-    ping: async () => {
-      await pool.query('SELECT 1');
+    ping: () => {
+      inFlight ??= pool.query('SELECT 1').then(
+        () => {
+          inFlight = null;
+        },
+        (e: unknown) => {
+          inFlight = null;
+          throw e;
+        },
+      );
+      return inFlight;
     },
     close: () => pool.end(),
   };
