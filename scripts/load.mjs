@@ -9,11 +9,11 @@
 // answers at --connections closed-loop connections, which shows throughput
 // (req/s) but makes p99 mostly time spent queueing (connections / req/s).
 // Latency: the owner's list offered at a fixed --rate (req/s over all
-// instances, over the same connections) with /api/health probed at
+// instances, over at most the same connections) with /api/health probed at
 // --probe-rate req/s per instance meanwhile, which shows what a request waits
-// at a load the server can carry; autocannon corrects its latencies for
-// coordinated omission, so a late answer also counts against the requests
-// that should have been sent meanwhile.
+// at a load the server can carry. Requests go out evenly spaced whatever the
+// answers' pace (open loop; see `paced`), and each one's latency runs from
+// the time it was due.
 //
 // Loopback only (every instance listens on 127.0.0.1), bounded in time
 // (--duration seconds per route, 3 to 60) and connections (at most 200).
@@ -24,6 +24,7 @@
 // Builds the app first (npm run build into --dist) unless that build exists.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -191,8 +192,8 @@ function routes(data) {
   ];
 }
 
-/** `rate`: requests/s over all `conns` (autocannon's overallRate); unset runs closed-loop, as fast as answered. */
-function runCannon(url, route, conns, rate) {
+/** Closed loop: each of `conns` connections sends its next request as soon as the last is answered. */
+function runCannon(url, route, conns) {
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -200,7 +201,6 @@ function runCannon(url, route, conns, rate) {
         connections: conns,
         duration,
         timeout: 10,
-        ...(rate !== undefined ? { overallRate: rate } : {}),
         requests: [
           Object.fromEntries(
             Object.entries({ method: route.method, path: route.path, headers: route.headers, body: route.body, setupRequest: route.setupRequest }).filter(
@@ -212,6 +212,74 @@ function runCannon(url, route, conns, rate) {
       (err, result) => (err ? reject(err) : resolve(result)),
     );
   });
+}
+
+/** The p-quantile (0..1) of sorted numbers, nearest rank. */
+function quantile(sorted, p) {
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+/**
+ * `rate` requests/s for `duration` s to one instance, sent at evenly spaced
+ * times over at most `conns` keep-alive connections whatever the answers' pace
+ * (open loop). A request's latency runs from the time it was due, so waiting
+ * for a free connection counts too (no coordinated omission). Not autocannon's
+ * overallRate: there each connection sends its share of a second back to back
+ * at the start of every second, so a second begins with a burst at full
+ * concurrency and its latencies are those of saturation.
+ */
+async function paced(url, route, conns, rate) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: conns });
+  const target = new URL(route.path, url);
+  const latencies = [];
+  let errors = 0;
+  const send = (due) =>
+    new Promise((resolve) => {
+      const failed = () => {
+        errors += 1;
+        resolve();
+      };
+      const req = http.request(target, { method: route.method, headers: route.headers, agent, timeout: 10_000 }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - due);
+          else errors += 1;
+          resolve();
+        });
+        res.on('error', failed);
+      });
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', failed);
+      req.end();
+    });
+  const interval = 1000 / rate;
+  const total = Math.round(duration * rate);
+  const start = performance.now();
+  const sent = [];
+  for (let k = 0; k < total; k++) {
+    const due = start + k * interval;
+    const wait = due - performance.now();
+    if (wait >= 1) await new Promise((r) => setTimeout(r, wait));
+    sent.push(send(due));
+  }
+  await Promise.all(sent);
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  return { answered: sorted.length, errors, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), seconds: (performance.now() - start) / 1000 };
+}
+
+/** Paced results of every instance as one row: req/s answered (sum), the worst instance's p50/p99. */
+function summarizePaced(name, results, offeredPerSec) {
+  const ms = (x) => Math.round(x * 10) / 10;
+  return {
+    route: name,
+    offeredPerSec,
+    requestsPerSec: Math.round(results.reduce((s, r) => s + r.answered, 0) / duration),
+    p50Ms: ms(Math.max(...results.map((r) => r.p50))),
+    p99Ms: ms(Math.max(...results.map((r) => r.p99))),
+    errors: results.reduce((s, r) => s + r.errors, 0),
+    requests: results.reduce((s, r) => s + r.answered + r.errors, 0),
+  };
 }
 
 /** One route at `connections` spread over the instances; p50/p99 are the worst instance's. */
@@ -263,14 +331,14 @@ async function scenario(name, instanceCount, databaseUrl) {
       console.log(`[load] ${name}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}`);
     }
     // The latency phase: the same list at a fixed offered rate, health probed alongside.
-    const listPerInstance = Math.max(1, Math.round(listRate / instances.length));
-    const [paced, probes] = await Promise.all([
-      Promise.all(instances.map((i) => runCannon(i.url, list, Math.max(1, Math.round(connections / instances.length)), listPerInstance))),
-      Promise.all(instances.map((i) => runCannon(i.url, health, 2, probeRate))),
+    const listPerInstance = listRate / instances.length;
+    const [lists, probes] = await Promise.all([
+      Promise.all(instances.map((i) => paced(i.url, list, Math.max(1, Math.round(connections / instances.length)), listPerInstance))),
+      Promise.all(instances.map((i) => paced(i.url, health, 2, probeRate))),
     ]);
     const latency = [
-      { ...summarize(`${list.name} at ${listRate} req/s`, paced), offeredPerSec: listRate },
-      { ...summarize(`GET /api/health at ${probeRate} req/s per instance, lists at ${listRate} req/s`, probes), offeredPerSec: probeRate * instances.length },
+      summarizePaced(`${list.name} at ${listRate} req/s`, lists, listRate),
+      summarizePaced(`GET /api/health at ${probeRate} req/s per instance, lists at ${listRate} req/s`, probes, probeRate * instances.length),
     ];
     for (const row of latency) {
       console.log(`[load] ${name}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}`);
