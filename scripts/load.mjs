@@ -3,7 +3,17 @@
 // two. A benchmark, not a test: it prints requests/s, p50, p99 and errors per
 // route and writes load-results.json; docs/load.md keeps the latest table.
 //
-//   npm run load [-- --duration 10 --connections 50 --postgres postgresql://… --dist .next-load --port 3400 --out load-results.json]
+//   npm run load [-- --duration 10 --connections 50 --rate 200 --probe-rate 20 --postgres postgresql://… --dist .next-load --port 3400 --out load-results.json]
+//
+// Two phases per scenario. Saturation: each route as fast as the server
+// answers at --connections closed-loop connections, which shows throughput
+// (req/s) but makes p99 mostly time spent queueing (connections / req/s).
+// Latency: the owner's list offered at a fixed --rate (req/s over all
+// instances, over at most the same connections) with /api/health probed at
+// --probe-rate req/s per instance meanwhile, which shows what a request waits
+// at a load the server can carry. Requests go out evenly spaced whatever the
+// answers' pace (open loop; see `paced`), and each one's latency runs from
+// the time it was due.
 //
 // Loopback only (every instance listens on 127.0.0.1), bounded in time
 // (--duration seconds per route, 3 to 60) and connections (at most 200).
@@ -14,16 +24,21 @@
 // Builds the app first (npm run build into --dist) unless that build exists.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import pg from 'pg';
+import { postgresConnection } from '../lib/db/database-url.mjs';
 import { freshPostgresSchema, startInstance } from './app-instances.mjs';
 
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
+    rate: { type: 'string', default: '200' },
+    'probe-rate': { type: 'string', default: '20' },
     postgres: { type: 'string', default: process.env.CNN_STUDIO_TEST_POSTGRES_URL ?? '' },
     dist: { type: 'string', default: '.next-load' },
     port: { type: 'string', default: '3400' },
@@ -36,6 +51,9 @@ const { values: args } = parseArgs({
 // autocannon averages per-second samples: under 3 s a busy server may show none.
 const duration = Math.min(60, Math.max(3, Number(args.duration)));
 const connections = Math.min(200, Math.max(1, Number(args.connections)));
+// Offered rates of the latency phase: the owner's list over all instances, health per instance.
+const listRate = Math.min(10_000, Math.max(1, Number(args.rate)));
+const probeRate = Math.min(1_000, Math.max(1, Number(args['probe-rate'])));
 const listSize = Math.max(1, Number(args.architectures));
 const basePort = Number(args.port);
 const distDir = args.dist;
@@ -110,12 +128,32 @@ async function seed(base) {
     body: {
       document: documentOf('Trained'),
       dataset: { name: 'MNIST', hash: 'h', shape: [28, 28, 1], classNames: ['0', '1'], trainCount: 10, testCount: 5 },
-      hyperparameters: { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 10_000, validationSplit: 0.1, shuffle: true, seed: 1 },
+      hyperparameters: { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 1000, validationSplit: 0.1, shuffle: true, seed: 1 },
       backend: 'wasm',
     },
   });
+  // A start plans at most 1,000 epochs; "Train more" raises the plan, here to the most a run may hold.
+  await call(base, 'PATCH', `/api/runs/${run.body.id}`, { cookie: trainer, body: { epochsPlanned: 10_000 } });
   const writer = await newOwner(base);
   return { lister, shareId: first.shareId, trainer, runId: run.body.id, writer };
+}
+
+/**
+ * PostgreSQL's planner needs table statistics to use the list's index rather
+ * than read and sort all 1,000 rows of the owner per page; autovacuum gathers
+ * them within a minute or so of the seeding, but whether that happened before
+ * the list is measured would be luck. ANALYZE now, as autovacuum would.
+ */
+async function analyzeAfterSeeding(databaseUrl) {
+  if (!/^postgres(ql)?:/.test(databaseUrl)) return;
+  const { connectionString, options } = postgresConnection(databaseUrl);
+  const client = new pg.Client({ connectionString, options });
+  await client.connect();
+  try {
+    await client.query('ANALYZE "Architecture", "Run"'); // this scenario's schema (the search_path)
+  } finally {
+    await client.end();
+  }
 }
 
 function routes(data) {
@@ -154,6 +192,7 @@ function routes(data) {
   ];
 }
 
+/** Closed loop: each of `conns` connections sends its next request as soon as the last is answered. */
 function runCannon(url, route, conns) {
   return new Promise((resolve, reject) => {
     autocannon(
@@ -173,6 +212,74 @@ function runCannon(url, route, conns) {
       (err, result) => (err ? reject(err) : resolve(result)),
     );
   });
+}
+
+/** The p-quantile (0..1) of sorted numbers, nearest rank. */
+function quantile(sorted, p) {
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+/**
+ * `rate` requests/s for `duration` s to one instance, sent at evenly spaced
+ * times over at most `conns` keep-alive connections whatever the answers' pace
+ * (open loop). A request's latency runs from the time it was due, so waiting
+ * for a free connection counts too (no coordinated omission). Not autocannon's
+ * overallRate: there each connection sends its share of a second back to back
+ * at the start of every second, so a second begins with a burst at full
+ * concurrency and its latencies are those of saturation.
+ */
+async function paced(url, route, conns, rate) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: conns });
+  const target = new URL(route.path, url);
+  const latencies = [];
+  let errors = 0;
+  const send = (due) =>
+    new Promise((resolve) => {
+      const failed = () => {
+        errors += 1;
+        resolve();
+      };
+      const req = http.request(target, { method: route.method, headers: route.headers, agent, timeout: 10_000 }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - due);
+          else errors += 1;
+          resolve();
+        });
+        res.on('error', failed);
+      });
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', failed);
+      req.end();
+    });
+  const interval = 1000 / rate;
+  const total = Math.round(duration * rate);
+  const start = performance.now();
+  const sent = [];
+  for (let k = 0; k < total; k++) {
+    const due = start + k * interval;
+    const wait = due - performance.now();
+    if (wait >= 1) await new Promise((r) => setTimeout(r, wait));
+    sent.push(send(due));
+  }
+  await Promise.all(sent);
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  return { answered: sorted.length, errors, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), seconds: (performance.now() - start) / 1000 };
+}
+
+/** Paced results of every instance as one row: req/s answered (sum), the worst instance's p50/p99. */
+function summarizePaced(name, results, offeredPerSec) {
+  const ms = (x) => Math.round(x * 10) / 10;
+  return {
+    route: name,
+    offeredPerSec,
+    requestsPerSec: Math.round(results.reduce((s, r) => s + r.answered, 0) / duration),
+    p50Ms: ms(Math.max(...results.map((r) => r.p50))),
+    p99Ms: ms(Math.max(...results.map((r) => r.p99))),
+    errors: results.reduce((s, r) => s + r.errors, 0),
+    requests: results.reduce((s, r) => s + r.answered + r.errors, 0),
+  };
 }
 
 /** One route at `connections` spread over the instances; p50/p99 are the worst instance's. */
@@ -205,6 +312,7 @@ async function scenario(name, instanceCount, databaseUrl) {
   try {
     console.log(`[load] ${name}: seeding (${listSize} architectures)…`);
     const data = await seed(instances[0].url);
+    await analyzeAfterSeeding(databaseUrl);
     const rows = [];
     for (const route of routes(data)) {
       const row = await measure(instances, route);
@@ -222,21 +330,37 @@ async function scenario(name, instanceCount, databaseUrl) {
       rows.push(row);
       console.log(`[load] ${name}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}`);
     }
-    return { scenario: name, instances: instanceCount, rows };
+    // The latency phase: the same list at a fixed offered rate, health probed alongside.
+    const listPerInstance = listRate / instances.length;
+    const [lists, probes] = await Promise.all([
+      Promise.all(instances.map((i) => paced(i.url, list, Math.max(1, Math.round(connections / instances.length)), listPerInstance))),
+      Promise.all(instances.map((i) => paced(i.url, health, 2, probeRate))),
+    ]);
+    const latency = [
+      summarizePaced(`${list.name} at ${listRate} req/s`, lists, listRate),
+      summarizePaced(`GET /api/health at ${probeRate} req/s per instance, lists at ${listRate} req/s`, probes, probeRate * instances.length),
+    ];
+    for (const row of latency) {
+      console.log(`[load] ${name}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}`);
+    }
+    return { scenario: name, instances: instanceCount, rows, latency };
   } finally {
     await Promise.all(instances.map((i) => i.stop()));
   }
 }
 
-/** The results as the Markdown table docs/load.md keeps: one row per route, one column group per scenario. */
-export function markdownTable(report) {
+/**
+ * The results as the Markdown tables docs/load.md keeps: one row per route, one
+ * column group per scenario; `phase` 'rows' is saturation, 'latency' the fixed rate.
+ */
+export function markdownTable(report, phase = 'rows') {
   const names = report.results.map((r) => r.scenario);
-  const routeNames = report.results[0]?.rows.map((r) => r.route) ?? [];
+  const routeNames = report.results[0]?.[phase]?.map((r) => r.route) ?? [];
   const head = `| route | ${names.map((n) => `${n} req/s | p50 / p99 ms | errors`).join(' | ')} |`;
   const rule = `| --- | ${names.map(() => '---: | ---: | ---:').join(' | ')} |`;
   const body = routeNames.map((route) => {
     const cells = report.results.map((s) => {
-      const row = s.rows.find((r) => r.route === route);
+      const row = s[phase]?.find((r) => r.route === route);
       return row ? `${row.requestsPerSec} | ${row.p50Ms} / ${row.p99Ms} | ${row.errors}` : '– | – | –';
     });
     return `| ${route} | ${cells.join(' | ')} |`;
@@ -244,8 +368,16 @@ export function markdownTable(report) {
   return [head, rule, ...body].join('\n');
 }
 
+/** Both tables, as printed at the end of a run. */
+function markdownTables(report) {
+  const latency = report.results.some((s) => s.latency)
+    ? `\n\nLatency at a fixed offered rate (${report.settings?.listRatePerSec ?? '?'} req/s of the list, health at ${report.settings?.probeRatePerSecPerInstance ?? '?'} req/s per instance):\n\n${markdownTable(report, 'latency')}`
+    : '';
+  return `Saturation (${report.settings?.connections ?? '?'} closed-loop connections):\n\n${markdownTable(report)}${latency}`;
+}
+
 if (args['table-from']) {
-  console.log(markdownTable(JSON.parse(readFileSync(args['table-from'], 'utf8'))));
+  console.log(markdownTables(JSON.parse(readFileSync(args['table-from'], 'utf8'))));
   process.exit(0);
 }
 
@@ -276,13 +408,16 @@ if (!postgresUrl) {
   }
 }
 
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout?.trim() || 'unknown';
+const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout?.trim() ? ' (with uncommitted changes)' : '';
 const report = {
   date: new Date().toISOString(),
+  commit: commit + dirty,
   loadAverageAtStart,
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) },
-  settings: { durationSeconds: duration, connections, architecturesInList: listSize, node: process.version },
+  settings: { durationSeconds: duration, connections, listRatePerSec: listRate, probeRatePerSecPerInstance: probeRate, architecturesInList: listSize, node: process.version },
   results,
 };
 writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
-console.log(markdownTable(report));
+console.log(markdownTables(report));
 console.log(`[load] wrote ${args.out} (load average ${report.machine.loadAverage.join(' / ')} on ${report.machine.cpus} CPUs)`);

@@ -75,29 +75,111 @@ function postgresChunkStore(databaseUrl: string): WeightChunkStore {
   };
 }
 
-type Opened = { db: Db; engine: DatabaseEngine; chunks: WeightChunkStore };
+/**
+ * The health check's own way to the database, apart from the app's pool: with
+ * every pooled connection busy (50 list requests in flight), a probe through
+ * that pool waited its turn behind them (p99 over 300 ms on PostgreSQL in
+ * docs/load.md) and a load balancer could take a busy instance for a dead
+ * one. A probe still goes to the database server and back, so it fails when
+ * the database does not answer.
+ */
+interface DatabaseProbe {
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A probe longer than this counts as no answer. */
+const PROBE_TIMEOUT_MS = 5000;
+
+function sqliteProbe(databaseFile: string): DatabaseProbe {
+  // Read-only: a probe never writes. SQLite runs in this process, so the
+  // probe cannot queue behind other queries, only behind the event loop. It
+  // reads a table (SELECT 1 alone would not touch the file).
+  const sqlite = new Database(databaseFile, { readonly: true, fileMustExist: true, timeout: PROBE_TIMEOUT_MS });
+  const select = sqlite.prepare('SELECT 1 FROM "_prisma_migrations" LIMIT 1');
+  return {
+    ping: async () => {
+      select.get();
+    },
+    close: async () => {
+      sqlite.close();
+    },
+  };
+}
+
+function postgresProbe(databaseUrl: string): DatabaseProbe {
+  const { connectionString, options } = postgresConnection(databaseUrl);
+  // One connection of its own, kept open between probes (idleTimeoutMillis 0)
+  // and opened again by the pool after the server drops it.
+  const pool = new pg.Pool({
+    connectionString,
+    options,
+    max: 1,
+    // So that pg_stat_activity tells the probe from the app's connections.
+    application_name: 'cnn-studio health',
+    idleTimeoutMillis: 0,
+    connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+    query_timeout: PROBE_TIMEOUT_MS,
+    allowExitOnIdle: true,
+  });
+  // An idle connection the server closes must not crash the process; the next probe opens another.
+  pool.on('error', (e) => console.error(`[db] health probe's connection lost: ${e.message}`));
+  // Probes that arrive while one is on its way share its answer, which comes
+  // back after they arrived: a burst of probes costs one round trip, not a
+  // queue of them on the one connection.
+  let inFlight: Promise<void> | null = null;
+  return {
+    ping: () => {
+      inFlight ??= pool.query('SELECT 1').then(
+        () => {
+          inFlight = null;
+        },
+        (e: unknown) => {
+          inFlight = null;
+          throw e;
+        },
+      );
+      return inFlight;
+    },
+    close: () => pool.end(),
+  };
+}
+
+type Opened = { db: Db; engine: DatabaseEngine; chunks: WeightChunkStore; probe: DatabaseProbe };
 
 // Survives Next's dev-mode module reloads, which would otherwise open a new
 // connection on every edit.
 const holder = globalThis as typeof globalThis & { __cnnStudioDb?: Promise<Opened> };
 
-// Connections per instance. Several instances share one server's
-// max_connections (100 by default), so each keeps a modest pool.
-const POSTGRES_POOL_SIZE = Number(process.env.CNN_STUDIO_PG_POOL_SIZE ?? '') || 10;
+/**
+ * The app's PostgreSQL connections per instance (CNN_STUDIO_PG_POOL_SIZE,
+ * default 10). Several instances share one server's max_connections (100 by
+ * default), so each keeps a modest pool; requests beyond it wait in the pool's
+ * queue, which costs them latency but not the server's CPU (docs/load.md).
+ */
+export function postgresPoolSize(): number {
+  const n = Number(process.env.CNN_STUDIO_PG_POOL_SIZE ?? '');
+  return Number.isInteger(n) && n >= 1 ? n : 10;
+}
 
 async function open(): Promise<Opened> {
   const env = dbEnv();
   if (env.engine === 'postgresql') {
     await applyPostgresMigrations(env.databaseUrl, env.migrationsDir);
     const { connectionString, schema, options } = postgresConnection(env.databaseUrl);
-    const adapter = new PrismaPg({ connectionString, options, max: POSTGRES_POOL_SIZE, connectionTimeoutMillis: 10_000 }, { schema });
-    return { db: new PrismaClientPg({ adapter }) as unknown as Db, engine: 'postgresql', chunks: postgresChunkStore(env.databaseUrl) };
+    const adapter = new PrismaPg({ connectionString, options, max: postgresPoolSize(), connectionTimeoutMillis: 10_000 }, { schema });
+    return {
+      db: new PrismaClientPg({ adapter }) as unknown as Db,
+      engine: 'postgresql',
+      chunks: postgresChunkStore(env.databaseUrl),
+      probe: postgresProbe(env.databaseUrl),
+    };
   }
   applyMigrations(env.databaseFile, env.migrationsDir);
   const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${env.databaseFile}`, timeout: 5000 }) });
   // Per connection: foreign keys (better-sqlite3 enables them by default; say so anyway).
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
-  return { db: prisma, engine: 'sqlite', chunks: sqliteChunkStore(env.databaseFile) };
+  return { db: prisma, engine: 'sqlite', chunks: sqliteChunkStore(env.databaseFile), probe: sqliteProbe(env.databaseFile) };
 }
 
 function opened(): Promise<Opened> {
@@ -122,6 +204,15 @@ export async function getDbEngine(): Promise<DatabaseEngine> {
   return (await opened()).engine;
 }
 
+/**
+ * Proves the database answers, through the probe's own connection (see
+ * DatabaseProbe); opens the database, applying migrations, on first use.
+ * Throws when it cannot be reached or does not answer within 5 s.
+ */
+export async function pingDatabase(): Promise<void> {
+  await (await opened()).probe.ping();
+}
+
 /** For tests: closes the connection so the next getDb() opens a fresh one. */
 export async function disconnectDb(): Promise<void> {
   const pending = holder.__cnnStudioDb;
@@ -129,6 +220,7 @@ export async function disconnectDb(): Promise<void> {
   const open = await pending?.catch(() => null);
   if (open) {
     await open.chunks.close().catch(() => undefined);
+    await open.probe.close().catch(() => undefined);
     await open.db.$disconnect();
   }
 }
