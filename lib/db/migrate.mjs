@@ -40,6 +40,7 @@ export function listMigrations(migrationsDir) {
 /** WAL lets readers go on while a writer writes; foreign keys make cascades real. */
 export function configureConnection(db) {
   db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
 }
