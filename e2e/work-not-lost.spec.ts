@@ -220,8 +220,18 @@ test('a run keeps its epochs while the server fails, says how many wait, and upl
   // Nothing was reported as lost.
   await expect(page.getByText(/The run could not be saved/)).toHaveCount(0);
 
-  serverDown = false;
+  // Retry now tries again at once (and fails again while the server is down).
+  const failuresBefore = failed.length;
   await waiting.getByRole('button', { name: 'Retry now' }).click();
+  await expect.poll(() => failed.length, { timeout: 10_000 }).toBeGreaterThan(failuresBefore);
+  await expect(waiting).toContainText('3 epochs waiting to be saved');
+
+  serverDown = false;
+  // The queue also retries by itself, so it may upload before the button can be clicked (a race CI hit): either way it all arrives.
+  await waiting
+    .getByRole('button', { name: 'Retry now' })
+    .click({ timeout: 5_000 })
+    .catch(() => undefined);
   await expect(waiting).toBeHidden({ timeout: 60_000 });
   await expect(page.getByText(/Weights saved/)).toBeVisible({ timeout: 60_000 });
 
