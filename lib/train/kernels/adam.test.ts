@@ -3,14 +3,12 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import fc from 'fast-check';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph } from '../../compile';
 import { tinyCnn, stripesDataset } from '../testing';
 import { adamUpdateKernelName, fusedAdam } from './adam';
 import { registerProjectKernels } from './index';
-import { randomValues, relativeError } from './testing';
-import { simdKernels, useSimdKernels } from './simd';
+import { kernelPaths, onKernelPath, randomValues, relativeError } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('wasm');
@@ -47,14 +45,8 @@ async function applySteps(backend: 'cpu' | 'wasm', makeOptimizer: () => tf.Optim
 }
 
 describe('fused Adam (WASM)', () => {
-  it.each([
-    { path: 'SIMD kernel', simd: true },
-    { path: 'JavaScript', simd: false },
-  ])('matches tf.train.adam on the CPU backend, weights and moments, over several steps ($path)', async ({ simd }) => {
-    useSimdKernels(simd);
-    onTestFinished(() => useSimdKernels(true));
-    await tf.setBackend('wasm');
-    expect(simdKernels(tf.backend() as BackendWasm) !== null).toBe(simd);
+  it.each(kernelPaths)('matches tf.train.adam on the CPU backend, weights and moments, over several steps ($path)', async ({ simd }) => {
+    await onKernelPath(simd);
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),

@@ -9,7 +9,7 @@ import { tfjsRegistry } from '../../layers/tfjs.generated';
 import { batchNormTrainingKernelName } from '../../layers/shared/tfjs-batch-norm';
 import { randomValues, relativeError, type HostTensor } from './testing';
 import { registerProjectKernels } from './index';
-import { simdKernels, useSimdKernels } from './simd';
+import { simdKernels, enableSimdKernels } from './simd';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 interface Outcome {
@@ -90,8 +90,8 @@ describe.each([
   { path: 'SIMD kernels', simd: true },
   { path: 'JavaScript kernels', simd: false },
 ])('BatchNormalization in training on WASM ($path)', ({ simd }) => {
-  beforeAll(() => useSimdKernels(simd));
-  afterAll(() => useSimdKernels(true));
+  beforeAll(() => enableSimdKernels(simd));
+  afterAll(() => enableSimdKernels(true));
 
   it('takes the path under test', async () => {
     await tf.setBackend('wasm');

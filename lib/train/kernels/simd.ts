@@ -32,7 +32,7 @@ const instances = new WeakMap<WebAssembly.Memory, SimdKernels | null>();
 let enabled = true;
 
 /** Tests and `npm run bench` compare the SIMD kernels with the JavaScript paths. */
-export function useSimdKernels(on: boolean): void {
+export function enableSimdKernels(on: boolean): void {
   enabled = on;
 }
 

@@ -2,6 +2,9 @@
 // the CPU backend instance so the comparison never goes through a kernel we
 // registered, plus seeded random data and the error measure the tests share.
 import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { expect, onTestFinished } from 'vitest';
+import { simdKernels, enableSimdKernels } from './simd';
 
 /** Captured before any test registers project kernels for 'cpu'. */
 const stockCpu = new Map<string, tf.KernelFunc>();
@@ -72,4 +75,18 @@ export async function runOnActiveBackend(
   const leaked = tf.memory().numTensors - before;
   for (const t of Object.values(tensors)) t.dispose();
   return { shape, values, leaked };
+}
+
+/** The two paths of our WASM kernels, for it.each: the SIMD module, and the JavaScript that runs where it cannot load. */
+export const kernelPaths = [
+  { path: 'SIMD kernel', simd: true },
+  { path: 'JavaScript', simd: false },
+] as const;
+
+/** The rest of the test runs on WASM with our kernels on that path (SIMD again after it). */
+export async function onKernelPath(simd: boolean): Promise<void> {
+  enableSimdKernels(simd);
+  onTestFinished(() => enableSimdKernels(true));
+  await tf.setBackend('wasm');
+  expect(simdKernels(tf.backend() as BackendWasm) !== null).toBe(simd);
 }

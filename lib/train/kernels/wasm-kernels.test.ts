@@ -4,12 +4,10 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { cpuReference, randomValues, relativeError, runOnActiveBackend, type HostTensor } from './testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpuReference, kernelPaths, onKernelPath, randomValues, relativeError, runOnActiveBackend, type HostTensor } from './testing';
 import { batchNormGradKernelName } from './batch-norm-gradient';
 import { filterGradient, registerProjectKernels } from './index';
-import { simdKernels, useSimdKernels } from './simd';
 
 beforeAll(async () => {
   await tf.setBackend('wasm');
@@ -87,14 +85,8 @@ describe('WASM heap kernels', () => {
     );
   });
 
-  it.each([
-    { path: 'SIMD kernel', simd: true },
-    { path: 'JavaScript', simd: false },
-  ])('MaxPoolGrad of 2×2 windows at stride 2 ($path) matches the CPU kernel on even and odd sides, ties included', async ({ simd }) => {
-    useSimdKernels(simd);
-    onTestFinished(() => useSimdKernels(true));
-    await tf.setBackend('wasm');
-    expect(simdKernels(tf.backend() as BackendWasm) !== null).toBe(simd);
+  it.each(kernelPaths)('MaxPoolGrad of 2×2 windows at stride 2 ($path) matches the CPU kernel on even and odd sides, ties included', async ({ simd }) => {
+    await onKernelPath(simd);
     await fc.assert(
       fc.asyncProperty(
         fc.record({
