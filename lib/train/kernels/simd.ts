@@ -40,6 +40,12 @@ function moduleOf(backend: BackendWasm): EmscriptenModule {
   return backend.wasm as unknown as EmscriptenModule;
 }
 
+/** tfjs's WebAssembly.Memory: imported by the threaded build, exported by the others. */
+function memoryOf(backend: BackendWasm): WebAssembly.Memory | undefined {
+  const emscripten = moduleOf(backend);
+  return emscripten.wasmMemory ?? emscripten.asm?.memory;
+}
+
 function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(new ArrayBuffer(text.length));
@@ -50,8 +56,7 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
 /** The kernels on this backend's memory, or null (then the callers' JavaScript paths run). */
 export function simdKernels(backend: BackendWasm): SimdKernels | null {
   if (!enabled) return null;
-  const emscripten = moduleOf(backend);
-  const memory = emscripten.wasmMemory ?? emscripten.asm?.memory;
+  const memory = memoryOf(backend);
   if (!memory) return null;
   const known = instances.get(memory);
   if (known !== undefined) return known;
@@ -89,6 +94,5 @@ export function withScratch<T>(backend: BackendWasm, bytes: number, run: (pointe
 
 /** A fresh view of tfjs's memory (after any growth). */
 export function heapBuffer(backend: BackendWasm): ArrayBufferLike {
-  const emscripten = moduleOf(backend);
-  return (emscripten.wasmMemory ?? emscripten.asm?.memory)!.buffer;
+  return memoryOf(backend)!.buffer;
 }

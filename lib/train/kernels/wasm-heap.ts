@@ -213,15 +213,12 @@ export const maxPoolGradOnHeap: tf.KernelFunc = (args) => {
   const channels = info.inChannels;
   const padTop = info.padInfo.top;
   const padLeft = info.padInfo.left;
-  if (filterHeight === 2 && filterWidth === 2 && strideHeight === 2 && strideWidth === 2 && padTop === 0 && padLeft === 0) {
-    const simd = simdKernels(backend);
-    if (simd) {
-      // Input rows and columns past the last window ('valid' on an odd side) get no gradient.
-      if (outHeight * 2 < inHeight || outWidth * 2 < inWidth) dxs.fill(0);
-      simd.maxPoolGrad2x2(addressOf(backend, x), addressOf(backend, dy), addressOf(backend, dx), batchSize, inHeight, inWidth, outHeight, outWidth, channels);
-    } else {
-      maxPoolGrad2x2(xs, dys, dxs, batchSize, inHeight, inWidth, outHeight, outWidth, channels);
-    }
+  // 2×2 windows at stride 2 from the top left: the SIMD kernel, where it loads (the loop below otherwise).
+  const simd = filterHeight === 2 && filterWidth === 2 && strideHeight === 2 && strideWidth === 2 && padTop === 0 && padLeft === 0 ? simdKernels(backend) : null;
+  if (simd) {
+    // Input rows and columns past the last window ('valid' on an odd side) get no gradient.
+    if (outHeight * 2 < inHeight || outWidth * 2 < inWidth) dxs.fill(0);
+    simd.maxPoolGrad2x2(addressOf(backend, x), addressOf(backend, dy), addressOf(backend, dx), batchSize, inHeight, inWidth, outHeight, outWidth, channels);
     return dx;
   }
   dxs.fill(0);
@@ -262,73 +259,3 @@ export const maxPoolGradOnHeap: tf.KernelFunc = (args) => {
   }
   return dx;
 };
-
-/**
- * MaxPoolGrad for 2×2 windows at stride 2 starting at the top left, in
- * JavaScript where the SIMD kernels do not load (assembly/kernels.ts has the
- * same algorithm): the pooling of nearly every CNN. The
- * pooling of nearly every CNN): the windows tile the input, so each writes its
- * four positions (the gradient at the first maximum, zeros elsewhere) and
- * nothing is filled first. A window cut by the bottom or right edge ('same'
- * on an odd side) compares only the positions it has.
- */
-function maxPoolGrad2x2(xs: Float32Array, dys: Float32Array, dxs: Float32Array, batchSize: number, inHeight: number, inWidth: number, outHeight: number, outWidth: number, channels: number): void {
-  const rowStride = inWidth * channels;
-  // Input rows and columns past the last window ('valid' on an odd side) get no gradient.
-  if (outHeight * 2 < inHeight || outWidth * 2 < inWidth) dxs.fill(0);
-  for (let n = 0; n < batchSize; n++) {
-    for (let oy = 0; oy < outHeight; oy++) {
-      const y = oy * 2;
-      const hasSecondRow = y + 1 < inHeight;
-      for (let ox = 0; ox < outWidth; ox++) {
-        const xx = ox * 2;
-        const hasSecondColumn = xx + 1 < inWidth;
-        const p00 = ((n * inHeight + y) * inWidth + xx) * channels;
-        const p01 = p00 + channels;
-        const p10 = p00 + rowStride;
-        const p11 = p10 + channels;
-        const dyBase = ((n * outHeight + oy) * outWidth + ox) * channels;
-        if (hasSecondRow && hasSecondColumn) {
-          for (let c = 0; c < channels; c++) {
-            let at = p00 + c;
-            let best = xs[at]!;
-            let v = xs[p01 + c]!;
-            if (v > best) {
-              best = v;
-              at = p01 + c;
-            }
-            v = xs[p10 + c]!;
-            if (v > best) {
-              best = v;
-              at = p10 + c;
-            }
-            if (xs[p11 + c]! > best) at = p11 + c;
-            dxs[p00 + c] = 0;
-            dxs[p01 + c] = 0;
-            dxs[p10 + c] = 0;
-            dxs[p11 + c] = 0;
-            dxs[at] = dys[dyBase + c]!;
-          }
-          continue;
-        }
-        for (let c = 0; c < channels; c++) {
-          let at = p00 + c;
-          let best = xs[at]!;
-          dxs[at] = 0;
-          if (hasSecondColumn) {
-            dxs[p01 + c] = 0;
-            if (xs[p01 + c]! > best) {
-              best = xs[p01 + c]!;
-              at = p01 + c;
-            }
-          }
-          if (hasSecondRow) {
-            dxs[p10 + c] = 0;
-            if (xs[p10 + c]! > best) at = p10 + c;
-          }
-          dxs[at] = dys[dyBase + c]!;
-        }
-      }
-    }
-  }
-}
