@@ -5,6 +5,7 @@
 // the fast path, every other backend tfjs's own gradient, unchanged.
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { channelSumsInJs } from './batch-norm-training';
 
 /** Our kernel: inputs x, dy, mean, variance, scale (optional); outputs dx, dMean, dVariance, dScale, dOffset. */
 export const batchNormGradKernelName = 'CnnStudioFusedBatchNormGrad';
@@ -33,30 +34,9 @@ export const batchNormGradOnHeap: tf.KernelFunc = ({ inputs, backend: kernelBack
   const scales = scale ? heap(backend, scale) : null;
   const dxs = heap(backend, dx);
   const rows = xs.length / channels;
-  const sumDy = new Float64Array(channels);
+  // Σdy and Σdy·x per channel; Σdy·(x−mean) = Σdy·x − mean·Σdy below.
+  const [sumDy, sumDyX] = channelSumsInJs(dys, xs, null, channels);
   const sumDyCentered = new Float64Array(channels);
-  // Σdy·(x−mean) = Σdy·x − mean·Σdy: one product per element, and two rows
-  // per iteration halve the traffic on the per-channel sums.
-  const sumDyX = new Float64Array(channels);
-  let r = 0;
-  for (; r + 2 <= rows; r += 2) {
-    const a = r * channels;
-    const b = a + channels;
-    for (let c = 0; c < channels; c++) {
-      const ga = dys[a + c]!;
-      const gb = dys[b + c]!;
-      sumDy[c]! += ga + gb;
-      sumDyX[c]! += ga * xs[a + c]! + gb * xs[b + c]!;
-    }
-  }
-  for (; r < rows; r++) {
-    const a = r * channels;
-    for (let c = 0; c < channels; c++) {
-      const g = dys[a + c]!;
-      sumDy[c]! += g;
-      sumDyX[c]! += g * xs[a + c]!;
-    }
-  }
   for (let c = 0; c < channels; c++) sumDyCentered[c] = sumDyX[c]! - means[c]! * sumDy[c]!;
   const factor = new Float32Array(channels); // scale / σ
   const outMean = heap(backend, dMean);

@@ -25,7 +25,7 @@ function named(kernelName: string, inputs: tf.NamedTensorInfoMap, names: string[
 }
 
 /** Per channel of xs [rows, C]: Σa and Σa·b (b = null: Σa² ), a = xs − shift; in float64. */
-function channelSumsInJs(as: Float32Array, bs: Float32Array | null, shift: Float32Array | null, channels: number): [Float64Array, Float64Array] {
+export function channelSumsInJs(as: Float32Array, bs: Float32Array | null, shift: Float32Array | null, channels: number): [Float64Array, Float64Array] {
   const rows = as.length / channels;
   const first = new Float64Array(channels);
   const second = new Float64Array(channels);
