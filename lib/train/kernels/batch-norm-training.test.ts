@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tfjsRegistry } from '../../layers/tfjs.generated';
 import { batchNormTrainingKernelName } from '../../layers/shared/tfjs-batch-norm';
-import { randomValues, relativeError, type HostTensor } from './testing';
+import { kernelPaths, randomValues, relativeError, type HostTensor } from './testing';
 import { registerProjectKernels } from './index';
 import { simdKernels, enableSimdKernels } from './simd';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
@@ -86,10 +86,7 @@ const arbitraryCase = fc.record({
   seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
 });
 
-describe.each([
-  { path: 'SIMD kernels', simd: true },
-  { path: 'JavaScript kernels', simd: false },
-])('BatchNormalization in training on WASM ($path)', ({ simd }) => {
+describe.each(kernelPaths)('BatchNormalization in training on WASM ($path)', ({ simd }) => {
   beforeAll(() => enableSimdKernels(simd));
   afterAll(() => enableSimdKernels(true));
 
