@@ -17,6 +17,7 @@ import { dbEnv, type DbEnv } from './env';
 import { applyMigrations, configureConnection } from './migrate.mjs';
 import { applyPostgresMigrations } from './migrate-pg.mjs';
 import { postgresConnection } from './database-url.mjs';
+import { gatedAdapterFactory, SqliteGate } from './sqlite-gate';
 
 /**
  * The client type repositories use. Both generated clients have the same
@@ -43,14 +44,16 @@ export interface WeightChunkStore {
 const INSERT_CHUNK = 'INSERT INTO "RunWeightChunk" ("runId", "chunkSetId", "index", "data") VALUES ($1, $2, $3, $4)';
 const SELECT_CHUNK = 'SELECT "data" FROM "RunWeightChunk" WHERE "runId" = $1 AND "chunkSetId" = $2 AND "index" = $3';
 
-function sqliteChunkStore(databaseFile: string): WeightChunkStore {
+function sqliteChunkStore(databaseFile: string, gate: SqliteGate): WeightChunkStore {
   const sqlite = new Database(databaseFile, { timeout: 5000 });
   configureConnection(sqlite);
   const insert = sqlite.prepare(INSERT_CHUNK.replace(/\$\d/g, '?'));
   const select = sqlite.prepare<[string, string, number], Buffer>(SELECT_CHUNK.replace(/\$\d/g, '?')).pluck();
   return {
+    // Not while the app's connection has a transaction open: this connection
+    // would wait for its lock on the thread that transaction needs (sqlite-gate.ts).
     put: async (runId, chunkSetId, index, data) => {
-      insert.run(runId, chunkSetId, index, data);
+      await gate.run(() => insert.run(runId, chunkSetId, index, data));
     },
     get: async (runId, chunkSetId, index) => select.get(runId, chunkSetId, index) ?? null,
     close: async () => {
@@ -176,7 +179,8 @@ async function open(): Promise<Opened> {
     };
   }
   applyMigrations(env.databaseFile, env.migrationsDir);
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${env.databaseFile}`, timeout: 5000 }) });
+  const gate = new SqliteGate();
+  const prisma = new PrismaClient({ adapter: gatedAdapterFactory(new PrismaBetterSqlite3({ url: `file:${env.databaseFile}`, timeout: 5000 }), gate) });
   // Per connection: foreign keys (better-sqlite3 enables them by default; say so anyway).
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   // WAL with synchronous NORMAL: a commit is not fsynced by itself (the WAL is
@@ -185,7 +189,7 @@ async function open(): Promise<Opened> {
   // waited for the disk on the event loop's thread: multi-second stalls on a
   // slow disk (docs/load.md).
   await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
-  return { db: prisma, engine: 'sqlite', chunks: sqliteChunkStore(env.databaseFile), probe: sqliteProbe(env.databaseFile) };
+  return { db: prisma, engine: 'sqlite', chunks: sqliteChunkStore(env.databaseFile, gate), probe: sqliteProbe(env.databaseFile) };
 }
 
 function opened(): Promise<Opened> {

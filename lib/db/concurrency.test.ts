@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTempDatabase } from './testing';
 import { getDb } from './client';
 import { createArchitecture, updateArchitecture } from './architectures';
-import { appendEpoch, createRun, deleteRun } from './runs';
+import { appendEpoch, createRun, deleteRun, loadRunWeights, saveRunWeights } from './runs';
 import { templateDocument } from '@/lib/templates';
 
 const temp = createTempDatabase();
@@ -69,5 +69,66 @@ describe(`saves based on the same version (${temp.engine})`, () => {
     const db = await getDb();
     const winner = results.findIndex((r) => r.status === 'ok');
     expect(await db.architecture.findUnique({ where: { id }, select: { name: true, version: true } })).toEqual({ name: `Edit ${winner}`, version: 2 });
+  });
+});
+
+describe(`writes while another request's transaction is open (${temp.engine})`, () => {
+  // Holds a transaction open across awaits, as the repositories' transactions
+  // are between their statements, until `end` is called; then rolls it back.
+  function transactionRolledBackLater(architectureId: string) {
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => {
+      end = resolve;
+    });
+    let began!: () => void;
+    const begun = new Promise<void>((resolve) => {
+      began = resolve;
+    });
+    const done = getDb().then((db) =>
+      db
+        .$transaction(async (tx) => {
+          await tx.architecture.update({ where: { id: architectureId }, data: { name: 'Rolled back' } });
+          began();
+          await ended;
+          throw new Error('rolled back on purpose');
+        })
+        .then(
+          () => 'committed',
+          (e: unknown) => (e instanceof Error ? e.message : String(e)),
+        ),
+    );
+    return { begun, end, done };
+  }
+
+  it('a save answered while another transaction is open survives that transaction’s rollback', async () => {
+    const other = await createArchitecture(owner, { name: 'Other', document: templateDocument('lenet5') });
+    const mine = await createArchitecture(owner, { name: 'Mine', document: templateDocument('lenet5') });
+    const tx = transactionRolledBackLater(other.id);
+    await tx.begun;
+    const save = updateArchitecture(mine.id, owner, { name: 'Saved', document: templateDocument('lenet5'), version: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    tx.end();
+    expect(await tx.done).toBe('rolled back on purpose');
+    expect(await save).toEqual({ status: 'ok', version: 2 });
+    const db = await getDb();
+    expect(await db.architecture.findUnique({ where: { id: mine.id }, select: { name: true, version: true } })).toEqual({ name: 'Saved', version: 2 });
+    expect(await db.architecture.findUnique({ where: { id: other.id }, select: { name: true } })).toEqual({ name: 'Other' });
+  });
+
+  it('stores a weights upload that arrives while another transaction is open', async () => {
+    const other = await createArchitecture(owner, { name: 'Other 2', document: templateDocument('lenet5') });
+    const { id } = await createArchitecture(owner, { name: 'With weights', document: templateDocument('lenet5') });
+    const run = await newRun(id);
+    if (run.status !== 'ok') throw new Error(run.status);
+    const data = new Uint8Array(4 * 1024).map((_, k) => k % 251);
+    const tx = transactionRolledBackLater(other.id);
+    await tx.begun;
+    const upload = saveRunWeights(run.id, owner, { specs: [{ name: 'w', shape: [1024], dtype: 'float32' }], data });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    tx.end();
+    expect(await tx.done).toBe('rolled back on purpose');
+    expect(await upload).toEqual({ status: 'ok' });
+    const stored = await loadRunWeights(run.id, owner);
+    expect(stored.status === 'ok' && Array.from(stored.data)).toEqual(Array.from(data));
   });
 });
