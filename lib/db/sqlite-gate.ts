@@ -24,7 +24,7 @@ export class SqliteGate {
    * check (an await in between would let a transaction begin). The statement
    * must do its work synchronously, as better-sqlite3 does.
    */
-  async run<T>(statement: () => T): Promise<Awaited<T>> {
+  async run<T>(statement: () => T | Promise<T>): Promise<T> {
     while (this.#open) await this.#open;
     return statement();
   }
