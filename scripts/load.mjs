@@ -3,7 +3,7 @@
 // two. A benchmark, not a test: it prints requests/s, p50, p99 and errors per
 // route and writes load-results.json; docs/load.md keeps the latest table.
 //
-//   npm run load [-- --duration 10 --connections 50 --rate 200 --probe-rate 20 --postgres postgresql://… --dist .next-load --port 3400 --out load-results.json]
+//   npm run load [-- --duration 10 --warmup 3 --connections 50 --rate 200 --probe-rate 20 --postgres postgresql://… --dist .next-load --port 3400 --out load-results.json]
 //
 // Two phases per scenario. Saturation: each route as fast as the server
 // answers at --connections closed-loop connections, which shows throughput
@@ -36,6 +36,7 @@ import { freshPostgresSchema, startInstance } from './app-instances.mjs';
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     rate: { type: 'string', default: '200' },
     'probe-rate': { type: 'string', default: '20' },
@@ -50,6 +51,10 @@ const { values: args } = parseArgs({
 });
 // autocannon averages per-second samples: under 3 s a busy server may show none.
 const duration = Math.min(60, Math.max(3, Number(args.duration)));
+// Unmeasured seconds of each route before it is measured (0 to 30): a freshly
+// started server runs a route's code cold for seconds (V8 has not optimised
+// it yet), which is a start-up cost, not the route's.
+const warmup = Math.min(30, Math.max(0, Number(args.warmup)));
 const connections = Math.min(200, Math.max(1, Number(args.connections)));
 // Offered rates of the latency phase: the owner's list over all instances, health per instance.
 const listRate = Math.min(10_000, Math.max(1, Number(args.rate)));
@@ -193,13 +198,13 @@ function routes(data) {
 }
 
 /** Closed loop: each of `conns` connections sends its next request as soon as the last is answered. */
-function runCannon(url, route, conns) {
+function runCannon(url, route, conns, seconds = duration) {
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url,
         connections: conns,
-        duration,
+        duration: seconds,
         timeout: 10,
         requests: [
           Object.fromEntries(
@@ -282,11 +287,55 @@ function summarizePaced(name, results, offeredPerSec) {
   };
 }
 
+/**
+ * Waits until every instance answers /api/health within 50 ms twice in a row
+ * (at most 30 s): what the last phase left running (requests its client gave
+ * up on, garbage) is the last phase's cost, not the next one's.
+ */
+async function settle(instances) {
+  const deadline = Date.now() + 30_000;
+  for (const instance of instances) {
+    let quick = 0;
+    while (quick < 2 && Date.now() < deadline) {
+      const start = performance.now();
+      await fetch(`${instance.url}/api/health`).then((r) => r.arrayBuffer(), () => null);
+      quick = performance.now() - start < 50 ? quick + 1 : 0;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Before a route is measured: settle, then run it unmeasured for --warmup seconds, then settle again. */
+async function warmUp(instances, route, conns) {
+  await settle(instances);
+  if (warmup === 0) return;
+  await Promise.all(instances.map((i) => runCannon(i.url, route, conns, warmup)));
+  await settle(instances);
+}
+
 /** One route at `connections` spread over the instances; p50/p99 are the worst instance's. */
 async function measure(instances, route) {
   const per = Math.max(1, Math.round(connections / instances.length));
+  await warmUp(instances, route, per);
+  const from = Date.now();
   const results = await Promise.all(instances.map((i) => runCannon(i.url, route, per)));
-  return summarize(route.name, results);
+  return { ...summarize(route.name, results), loopDelayMaxMs: loopDelayMax(instances, from, Date.now()) };
+}
+
+/**
+ * The longest the instances' event loops were blocked between two times (ms),
+ * from the samples scripts/loop-delay.cjs writes; null when there are none.
+ */
+function loopDelayMax(instances, from, to) {
+  let max = null;
+  for (const instance of instances) {
+    if (!instance.loopDelayFile || !existsSync(instance.loopDelayFile)) continue;
+    for (const line of readFileSync(instance.loopDelayFile, 'utf8').split('\n')) {
+      const [t, , delay] = line.split(' ').map(Number);
+      if (t >= from && t <= to + 250 && Number.isFinite(delay)) max = Math.max(max ?? 0, delay);
+    }
+  }
+  return max;
 }
 
 function summarize(name, results) {
@@ -300,6 +349,13 @@ function summarize(name, results) {
   };
 }
 
+function logRow(scenarioName, row) {
+  const loop = row.loopDelayMaxMs === null || row.loopDelayMaxMs === undefined ? '' : `  event loop blocked up to ${row.loopDelayMaxMs} ms`;
+  console.log(
+    `[load] ${scenarioName}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}${loop}`,
+  );
+}
+
 async function scenario(name, instanceCount, databaseUrl) {
   const env = {
     NEXT_DIST_DIR: distDir,
@@ -308,7 +364,18 @@ async function scenario(name, instanceCount, databaseUrl) {
     CNN_STUDIO_WRITES_PER_ADDRESS: '100000000',
   };
   const ports = Array.from({ length: instanceCount }, (_, k) => basePort + k);
-  const instances = await Promise.all(ports.map((port) => startInstance({ port, databaseUrl, env })));
+  const instances = await Promise.all(
+    ports.map(async (port) => {
+      // Each instance's event-loop delay, sampled by a preloaded script (scripts/loop-delay.cjs).
+      const loopDelayFile = path.resolve(`.tmp/loop-delay-${port}.txt`);
+      rmSync(loopDelayFile, { force: true });
+      const loopEnv = {
+        CNN_STUDIO_LOOP_DELAY_FILE: loopDelayFile,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.resolve('scripts/loop-delay.cjs')}`.trim(),
+      };
+      return { ...(await startInstance({ port, databaseUrl, env: { ...env, ...loopEnv } })), loopDelayFile };
+    }),
+  );
   try {
     console.log(`[load] ${name}: seeding (${listSize} architectures)…`);
     const data = await seed(instances[0].url);
@@ -317,21 +384,27 @@ async function scenario(name, instanceCount, databaseUrl) {
     for (const route of routes(data)) {
       const row = await measure(instances, route);
       rows.push(row);
-      console.log(`[load] ${name}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}`);
+      logRow(name, row);
     }
     // /api/health while the owner's lists run: what a load balancer's probe sees at the busiest.
     const list = routes(data).at(-1);
     const health = routes(data)[0];
+    await settle(instances);
+    const mixedFrom = Date.now();
     const [listResults, healthResults] = await Promise.all([
       Promise.all(instances.map((i) => runCannon(i.url, list, Math.max(1, Math.round(connections / instances.length))))),
       Promise.all(instances.map((i) => runCannon(i.url, health, 2))),
     ]);
+    const mixedLoop = loopDelayMax(instances, mixedFrom, Date.now());
     for (const row of [summarize(`${list.name} + health probes`, listResults), summarize('GET /api/health while lists run', healthResults)]) {
+      row.loopDelayMaxMs = mixedLoop;
       rows.push(row);
-      console.log(`[load] ${name}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}`);
+      logRow(name, row);
     }
     // The latency phase: the same list at a fixed offered rate, health probed alongside.
     const listPerInstance = listRate / instances.length;
+    await settle(instances);
+    const pacedFrom = Date.now();
     const [lists, probes] = await Promise.all([
       Promise.all(instances.map((i) => paced(i.url, list, Math.max(1, Math.round(connections / instances.length)), listPerInstance))),
       Promise.all(instances.map((i) => paced(i.url, health, 2, probeRate))),
@@ -340,8 +413,10 @@ async function scenario(name, instanceCount, databaseUrl) {
       summarizePaced(`${list.name} at ${listRate} req/s`, lists, listRate),
       summarizePaced(`GET /api/health at ${probeRate} req/s per instance, lists at ${listRate} req/s`, probes, probeRate * instances.length),
     ];
+    const pacedLoop = loopDelayMax(instances, pacedFrom, Date.now());
     for (const row of latency) {
-      console.log(`[load] ${name}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}`);
+      row.loopDelayMaxMs = pacedLoop;
+      logRow(name, row);
     }
     return { scenario: name, instances: instanceCount, rows, latency };
   } finally {
@@ -356,12 +431,12 @@ async function scenario(name, instanceCount, databaseUrl) {
 export function markdownTable(report, phase = 'rows') {
   const names = report.results.map((r) => r.scenario);
   const routeNames = report.results[0]?.[phase]?.map((r) => r.route) ?? [];
-  const head = `| route | ${names.map((n) => `${n} req/s | p50 / p99 ms | errors`).join(' | ')} |`;
-  const rule = `| --- | ${names.map(() => '---: | ---: | ---:').join(' | ')} |`;
+  const head = `| route | ${names.map((n) => `${n} req/s | p50 / p99 ms | errors | loop max ms`).join(' | ')} |`;
+  const rule = `| --- | ${names.map(() => '---: | ---: | ---: | ---:').join(' | ')} |`;
   const body = routeNames.map((route) => {
     const cells = report.results.map((s) => {
       const row = s[phase]?.find((r) => r.route === route);
-      return row ? `${row.requestsPerSec} | ${row.p50Ms} / ${row.p99Ms} | ${row.errors}` : '– | – | –';
+      return row ? `${row.requestsPerSec} | ${row.p50Ms} / ${row.p99Ms} | ${row.errors} | ${row.loopDelayMaxMs ?? '–'}` : '– | – | – | –';
     });
     return `| ${route} | ${cells.join(' | ')} |`;
   });
@@ -415,7 +490,7 @@ const report = {
   commit: commit + dirty,
   loadAverageAtStart,
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) },
-  settings: { durationSeconds: duration, connections, listRatePerSec: listRate, probeRatePerSecPerInstance: probeRate, architecturesInList: listSize, node: process.version },
+  settings: { durationSeconds: duration, warmupSeconds: warmup, connections, listRatePerSec: listRate, probeRatePerSecPerInstance: probeRate, architecturesInList: listSize, node: process.version },
   results,
 };
 writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);

@@ -1,0 +1,17 @@
+// Preloaded into app instances by the load benchmark (NODE_OPTIONS=--require):
+// samples the event loop's delay and appends, every 250 ms, one line
+// "<epoch ms> <pid> <max delay ms>" to CNN_STUDIO_LOOP_DELAY_FILE. A server
+// whose loop is blocked (a synchronous statement waiting on a lock or the
+// disk, a long JSON.stringify) answers nothing meanwhile, whatever its route.
+const { monitorEventLoopDelay } = require('node:perf_hooks');
+const { appendFileSync } = require('node:fs');
+
+const file = process.env.CNN_STUDIO_LOOP_DELAY_FILE;
+if (file) {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  setInterval(() => {
+    appendFileSync(file, `${Date.now()} ${process.pid} ${(histogram.max / 1e6).toFixed(1)}\n`);
+    histogram.reset();
+  }, 250).unref();
+}
