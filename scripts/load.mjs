@@ -327,7 +327,8 @@ async function measure(instances, route) {
   await warmUp(instances, route, per);
   const from = Date.now();
   const results = await Promise.all(instances.map((i) => runCannon(i.url, route, per)));
-  return { ...summarize(route.name, results), loopDelayMaxMs: loopDelayMax(instances, from, Date.now()) };
+  const to = Date.now();
+  return { ...summarize(route.name, results), loopDelayMaxMs: loopDelayMax(instances, from, to), gcPauseMaxMs: gcPauseMax(instances, from, to) };
 }
 
 /**
@@ -335,12 +336,22 @@ async function measure(instances, route) {
  * from the samples scripts/loop-delay.cjs writes; null when there are none.
  */
 function loopDelayMax(instances, from, to) {
+  return loopSamplesMax(instances, from, to, 2);
+}
+
+/** The longest garbage-collection pause in the instances between two times (ms); null when unknown. */
+function gcPauseMax(instances, from, to) {
+  return loopSamplesMax(instances, from, to, 3);
+}
+
+function loopSamplesMax(instances, from, to, column) {
   let max = null;
   for (const instance of instances) {
     if (!instance.loopDelayFile || !existsSync(instance.loopDelayFile)) continue;
     for (const line of readFileSync(instance.loopDelayFile, 'utf8').split('\n')) {
-      const [t, , delay] = line.split(' ').map(Number);
-      if (t >= from && t <= to + 250 && Number.isFinite(delay)) max = Math.max(max ?? 0, delay);
+      const fields = line.split(' ').map(Number);
+      const [t, value] = [fields[0], fields[column]];
+      if (t >= from && t <= to + 250 && Number.isFinite(value)) max = Math.max(max ?? 0, value);
     }
   }
   return max;
@@ -358,7 +369,10 @@ function summarize(name, results) {
 }
 
 function logRow(scenarioName, row) {
-  const loop = row.loopDelayMaxMs === null || row.loopDelayMaxMs === undefined ? '' : `  event loop blocked up to ${row.loopDelayMaxMs} ms`;
+  const loop =
+    row.loopDelayMaxMs === null || row.loopDelayMaxMs === undefined
+      ? ''
+      : `  event loop blocked up to ${row.loopDelayMaxMs} ms (GC pauses up to ${row.gcPauseMaxMs ?? '?'} ms)`;
   console.log(
     `[load] ${scenarioName}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}${loop}`,
   );
@@ -404,8 +418,10 @@ async function scenario(name, instanceCount, databaseUrl) {
       Promise.all(instances.map((i) => runCannon(i.url, health, 2))),
     ]);
     const mixedLoop = loopDelayMax(instances, mixedFrom, Date.now());
+    const mixedGc = gcPauseMax(instances, mixedFrom, Date.now());
     for (const row of [summarize(`${list.name} + health probes`, listResults), summarize('GET /api/health while lists run', healthResults)]) {
       row.loopDelayMaxMs = mixedLoop;
+      row.gcPauseMaxMs = mixedGc;
       rows.push(row);
       logRow(name, row);
     }
@@ -422,8 +438,10 @@ async function scenario(name, instanceCount, databaseUrl) {
       summarizePaced(`GET /api/health at ${probeRate} req/s per instance, lists at ${listRate} req/s`, probes, probeRate * instances.length),
     ];
     const pacedLoop = loopDelayMax(instances, pacedFrom, Date.now());
+    const pacedGc = gcPauseMax(instances, pacedFrom, Date.now());
     for (const row of latency) {
       row.loopDelayMaxMs = pacedLoop;
+      row.gcPauseMaxMs = pacedGc;
       logRow(name, row);
     }
     return { scenario: name, instances: instanceCount, rows, latency };
@@ -439,12 +457,12 @@ async function scenario(name, instanceCount, databaseUrl) {
 export function markdownTable(report, phase = 'rows') {
   const names = report.results.map((r) => r.scenario);
   const routeNames = report.results[0]?.[phase]?.map((r) => r.route) ?? [];
-  const head = `| route | ${names.map((n) => `${n} req/s | p50 / p99 ms | errors | loop max ms`).join(' | ')} |`;
+  const head = `| route | ${names.map((n) => `${n} req/s | p50 / p99 ms | errors | loop / GC max ms`).join(' | ')} |`;
   const rule = `| --- | ${names.map(() => '---: | ---: | ---: | ---:').join(' | ')} |`;
   const body = routeNames.map((route) => {
     const cells = report.results.map((s) => {
       const row = s[phase]?.find((r) => r.route === route);
-      return row ? `${row.requestsPerSec} | ${row.p50Ms} / ${row.p99Ms} | ${row.errors} | ${row.loopDelayMaxMs ?? '–'}` : '– | – | – | –';
+      return row ? `${row.requestsPerSec} | ${row.p50Ms} / ${row.p99Ms} | ${row.errors} | ${row.loopDelayMaxMs ?? '–'} / ${row.gcPauseMaxMs ?? '–'}` : '– | – | – | –';
     });
     return `| ${route} | ${cells.join(' | ')} |`;
   });
