@@ -3,7 +3,7 @@
 // two. A benchmark, not a test: it prints requests/s, p50, p99 and errors per
 // route and writes load-results.json; docs/load.md keeps the latest table.
 //
-//   npm run load [-- --duration 10 --warmup 3 --connections 50 --rate 200 --probe-rate 20 --postgres postgresql://… --dist .next-load --port 3400 --out load-results.json]
+//   npm run load [-- --duration 10 --warmup 3 --repeats 3 --connections 50 --rate 200 --probe-rate 20 --postgres postgresql://… --dist .next-load --port 3400 --out load-results.json]
 //
 // Two phases per scenario. Saturation: each route as fast as the server
 // answers at --connections closed-loop connections, which shows throughput
@@ -37,6 +37,7 @@ const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
+    repeats: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     rate: { type: 'string', default: '200' },
     'probe-rate': { type: 'string', default: '20' },
@@ -55,6 +56,8 @@ const duration = Math.min(60, Math.max(3, Number(args.duration)));
 // started server runs a route's code cold for seconds (V8 has not optimised
 // it yet), which is a start-up cost, not the route's.
 const warmup = Math.min(30, Math.max(0, Number(args.warmup)));
+// Rounds of the fixed-rate phase (1 to 10); the table shows the median round.
+const repeats = Math.min(10, Math.max(1, Math.round(Number(args.repeats))));
 const connections = Math.min(200, Math.max(1, Number(args.connections)));
 // Offered rates of the latency phase: the owner's list over all instances, health per instance.
 const listRate = Math.min(10_000, Math.max(1, Number(args.rate)));
@@ -321,6 +324,28 @@ async function warmUp(instances, route, conns) {
   await settle(instances);
 }
 
+/**
+ * Rounds of the same fixed-rate row as one: the median round's p50 and p99
+ * (and the lowest and highest p99), errors summed.
+ */
+function medianRow(rows) {
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+  const p99s = rows.map((r) => r.p99Ms);
+  const max = (key) => (rows.every((r) => r[key] === null) ? null : Math.max(...rows.map((r) => r[key] ?? 0)));
+  return {
+    ...rows[0],
+    requestsPerSec: median(rows.map((r) => r.requestsPerSec)),
+    p50Ms: median(rows.map((r) => r.p50Ms)),
+    p99Ms: median(p99s),
+    p99RangeMs: [Math.min(...p99s), Math.max(...p99s)],
+    errors: rows.reduce((sum, r) => sum + r.errors, 0),
+    requests: rows.reduce((sum, r) => sum + r.requests, 0),
+    loopDelayMaxMs: max('loopDelayMaxMs'),
+    gcPauseMaxMs: max('gcPauseMaxMs'),
+    rounds: rows.map(({ p50Ms, p99Ms, errors, loopDelayMaxMs, gcPauseMaxMs }) => ({ p50Ms, p99Ms, errors, loopDelayMaxMs, gcPauseMaxMs })),
+  };
+}
+
 /** One route at `connections` spread over the instances; p50/p99 are the worst instance's. */
 async function measure(instances, route) {
   const per = Math.max(1, Math.round(connections / instances.length));
@@ -425,25 +450,30 @@ async function scenario(name, instanceCount, databaseUrl) {
       rows.push(row);
       logRow(name, row);
     }
-    // The latency phase: the same list at a fixed offered rate, health probed alongside.
+    // The latency phase: the same list at a fixed offered rate, health probed
+    // alongside, --repeats times (one stall of the shared machine sets a p99).
     const listPerInstance = listRate / instances.length;
-    await settle(instances);
-    const pacedFrom = Date.now();
-    const [lists, probes] = await Promise.all([
-      Promise.all(instances.map((i) => paced(i.url, list, Math.max(1, Math.round(connections / instances.length)), listPerInstance))),
-      Promise.all(instances.map((i) => paced(i.url, health, 2, probeRate))),
-    ]);
-    const latency = [
-      summarizePaced(`${list.name} at ${listRate} req/s`, lists, listRate),
-      summarizePaced(`GET /api/health at ${probeRate} req/s per instance, lists at ${listRate} req/s`, probes, probeRate * instances.length),
-    ];
-    const pacedLoop = loopDelayMax(instances, pacedFrom, Date.now());
-    const pacedGc = gcPauseMax(instances, pacedFrom, Date.now());
-    for (const row of latency) {
-      row.loopDelayMaxMs = pacedLoop;
-      row.gcPauseMaxMs = pacedGc;
-      logRow(name, row);
+    const rounds = [];
+    for (let round = 0; round < repeats; round++) {
+      await settle(instances);
+      const pacedFrom = Date.now();
+      const [lists, probes] = await Promise.all([
+        Promise.all(instances.map((i) => paced(i.url, list, Math.max(1, Math.round(connections / instances.length)), listPerInstance))),
+        Promise.all(instances.map((i) => paced(i.url, health, 2, probeRate))),
+      ]);
+      const pacedTo = Date.now();
+      const latencyRows = [
+        summarizePaced(`${list.name} at ${listRate} req/s`, lists, listRate),
+        summarizePaced(`GET /api/health at ${probeRate} req/s per instance, lists at ${listRate} req/s`, probes, probeRate * instances.length),
+      ];
+      for (const row of latencyRows) {
+        row.loopDelayMaxMs = loopDelayMax(instances, pacedFrom, pacedTo);
+        row.gcPauseMaxMs = gcPauseMax(instances, pacedFrom, pacedTo);
+        logRow(`${name} (round ${round + 1} of ${repeats})`, row);
+      }
+      rounds.push(latencyRows);
     }
+    const latency = rounds[0].map((_, k) => medianRow(rounds.map((r) => r[k])));
     return { scenario: name, instances: instanceCount, rows, latency };
   } finally {
     await Promise.all(instances.map((i) => i.stop()));
@@ -462,7 +492,8 @@ export function markdownTable(report, phase = 'rows') {
   const body = routeNames.map((route) => {
     const cells = report.results.map((s) => {
       const row = s[phase]?.find((r) => r.route === route);
-      return row ? `${row.requestsPerSec} | ${row.p50Ms} / ${row.p99Ms} | ${row.errors} | ${row.loopDelayMaxMs ?? '–'} / ${row.gcPauseMaxMs ?? '–'}` : '– | – | – | –';
+      const range = row?.p99RangeMs ? ` (${row.p99RangeMs[0]}–${row.p99RangeMs[1]})` : '';
+      return row ? `${row.requestsPerSec} | ${row.p50Ms} / ${row.p99Ms}${range} | ${row.errors} | ${row.loopDelayMaxMs ?? '–'} / ${row.gcPauseMaxMs ?? '–'}` : '– | – | – | –';
     });
     return `| ${route} | ${cells.join(' | ')} |`;
   });
@@ -472,7 +503,7 @@ export function markdownTable(report, phase = 'rows') {
 /** Both tables, as printed at the end of a run. */
 function markdownTables(report) {
   const latency = report.results.some((s) => s.latency)
-    ? `\n\nLatency at a fixed offered rate (${report.settings?.listRatePerSec ?? '?'} req/s of the list, health at ${report.settings?.probeRatePerSecPerInstance ?? '?'} req/s per instance):\n\n${markdownTable(report, 'latency')}`
+    ? `\n\nLatency at a fixed offered rate (${report.settings?.listRatePerSec ?? '?'} req/s of the list, health at ${report.settings?.probeRatePerSecPerInstance ?? '?'} req/s per instance; the median of ${report.settings?.latencyRounds ?? 1} round(s), p99 range in brackets):\n\n${markdownTable(report, 'latency')}`
     : '';
   return `Saturation (${report.settings?.connections ?? '?'} closed-loop connections):\n\n${markdownTable(report)}${latency}`;
 }
@@ -516,7 +547,7 @@ const report = {
   commit: commit + dirty,
   loadAverageAtStart,
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) },
-  settings: { durationSeconds: duration, warmupSeconds: warmup, connections, listRatePerSec: listRate, probeRatePerSecPerInstance: probeRate, architecturesInList: listSize, node: process.version },
+  settings: { durationSeconds: duration, warmupSeconds: warmup, latencyRounds: repeats, connections, listRatePerSec: listRate, probeRatePerSecPerInstance: probeRate, architecturesInList: listSize, node: process.version },
   results,
 };
 writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
