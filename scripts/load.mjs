@@ -28,6 +28,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { postgresConnection } from '../lib/db/database-url.mjs';
@@ -358,7 +359,7 @@ async function measure(instances, route) {
 
 /**
  * The longest the instances' event loops were blocked between two times (ms),
- * from the samples scripts/loop-delay.cjs writes; null when there are none.
+ * from the samples scripts/loop-delay.mjs writes; null when there are none.
  */
 function loopDelayMax(instances, from, to) {
   return loopSamplesMax(instances, from, to, 2);
@@ -413,12 +414,12 @@ async function scenario(name, instanceCount, databaseUrl) {
   const ports = Array.from({ length: instanceCount }, (_, k) => basePort + k);
   const instances = await Promise.all(
     ports.map(async (port) => {
-      // Each instance's event-loop delay, sampled by a preloaded script (scripts/loop-delay.cjs).
+      // Each instance's event-loop delay, sampled by a preloaded script (scripts/loop-delay.mjs).
       const loopDelayFile = path.resolve(`.tmp/loop-delay-${port}.txt`);
       rmSync(loopDelayFile, { force: true });
       const loopEnv = {
         CNN_STUDIO_LOOP_DELAY_FILE: loopDelayFile,
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.resolve('scripts/loop-delay.cjs')}`.trim(),
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(path.resolve('scripts/loop-delay.mjs')).href}`.trim(),
       };
       return { ...(await startInstance({ port, databaseUrl, env: { ...env, ...loopEnv } })), loopDelayFile };
     }),

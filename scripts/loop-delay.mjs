@@ -1,11 +1,11 @@
-// Preloaded into app instances by the load benchmark (NODE_OPTIONS=--require):
+// Preloaded into app instances by the load benchmark (NODE_OPTIONS=--import):
 // samples the event loop's delay and garbage collection, and appends, every
 // 250 ms, one line "<epoch ms> <pid> <max loop delay ms> <longest GC pause ms>"
 // to CNN_STUDIO_LOOP_DELAY_FILE. A server whose loop is blocked (a
 // synchronous statement waiting on a lock or the disk, a long collection)
 // answers nothing meanwhile, whatever its route.
-const { monitorEventLoopDelay, PerformanceObserver } = require('node:perf_hooks');
-const { appendFileSync } = require('node:fs');
+import { appendFileSync } from 'node:fs';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const file = process.env.CNN_STUDIO_LOOP_DELAY_FILE;
 if (file) {
