@@ -94,7 +94,7 @@ describe('runs', () => {
     expect(Run.parse((await readAs(owner, runId)).body).error).toBe('note');
   });
 
-  it('shows a running run whose tab went silent for over a minute as interrupted, and a heartbeat revives it', async () => {
+  it('shows a running run whose tab went silent for over a minute as interrupted, and a heartbeat or an epoch revives it', async () => {
     const { owner, runId, architectureId } = await setup();
     const db = await getDb();
     await db.run.update({ where: { id: runId }, data: { lastHeartbeatAt: new Date(Date.now() - 61_000) } });
@@ -108,6 +108,16 @@ describe('runs', () => {
     await db.run.update({ where: { id: runId }, data: { lastHeartbeatAt: new Date(Date.now() - 120_000) } });
     const beat = await owner.call(patchRun, { method: 'PATCH', path: `/api/runs/${runId}`, params: { id: runId }, body: { heartbeat: true } });
     expect(RunSummary.parse(beat.body).status).toBe('running');
+
+    // An epoch is a sign of life too.
+    await db.run.update({ where: { id: runId }, data: { lastHeartbeatAt: new Date(Date.now() - 120_000) } });
+    expect(Run.parse((await readAs(owner, runId)).body).status).toBe('interrupted');
+    const before = Date.now();
+    expect((await owner.call(postEpoch, { method: 'POST', path: `/api/runs/${runId}/epochs`, params: { id: runId }, body: epoch(0, 0.5) })).status).toBeLessThan(300);
+    expect(Run.parse((await readAs(owner, runId)).body).status).toBe('running');
+    const stored = await db.run.findUnique({ where: { id: runId }, select: { lastHeartbeatAt: true } });
+    expect(stored!.lastHeartbeatAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(stored!.lastHeartbeatAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
 
     // A finished run is never interrupted, however old.
     await owner.call(patchRun, { method: 'PATCH', path: `/api/runs/${runId}`, params: { id: runId }, body: { status: 'stopped' } });

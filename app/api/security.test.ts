@@ -236,6 +236,19 @@ describe('rate limits (item 11)', () => {
     expect(saves.filter((s) => s.status === 429)).toEqual([]);
   });
 
+  it('starts a new window once the last one has expired', async () => {
+    process.env.CNN_STUDIO_WRITES_PER_ADDRESS = '2';
+    process.env.CNN_STUDIO_RATE_WINDOW_S = '1';
+    const from = { 'x-forwarded-for': '198.51.100.77' };
+    expect((await createOne(new TestBrowser(), 'w1', from)).status).toBe(201);
+    expect((await createOne(new TestBrowser(), 'w2', from)).status).toBe(201);
+    expect((await createOne(new TestBrowser(), 'w3', from)).status).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await createOne(new TestBrowser(), 'w4', from)).status).toBe(201);
+    expect((await createOne(new TestBrowser(), 'w5', from)).status).toBe(201);
+    expect((await createOne(new TestBrowser(), 'w6', from)).status).toBe(429);
+  });
+
   it('counts 20 simultaneous first writes of one new address without a clash (the counter row is upserted)', async () => {
     process.env.CNN_STUDIO_WRITES_PER_ADDRESS = '15';
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => createOne(new TestBrowser(), `s${i}`, { 'x-forwarded-for': '192.0.2.99' })));

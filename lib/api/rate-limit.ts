@@ -1,6 +1,7 @@
 // Write limits per owner and per client address. The counters live in the
 // database (rate-limiter-flexible's RateLimiterPrisma over the RateLimit
-// table), so several app instances on one database share them.
+// table, its counter update made one statement), so several app instances on
+// one database share them.
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import { getDb, type Db } from '@/lib/db/client';
 
@@ -32,6 +33,42 @@ export function rateLimits(): RateLimits {
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number; limitedBy: 'owner' | 'address' };
 
+/**
+ * The library's Prisma store, with its counter update as one statement: it
+ * deletes an expired row, then upserts (two queries through Prisma's query
+ * compiler per counter, four per write); this increments the row, or starts
+ * a new window when it has expired, in one INSERT … ON CONFLICT … RETURNING,
+ * which both engines run. Its reads, deletes and clean-up stay the library's.
+ */
+class RateLimiterCounters extends RateLimiterPrisma {
+  readonly #db: Db;
+
+  constructor(opts: ConstructorParameters<typeof RateLimiterPrisma>[0] & { storeClient: Db }) {
+    super(opts);
+    this.#db = opts.storeClient;
+  }
+
+  async _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<{ points: number; expire: Date | null }> {
+    const db = this.#db;
+    const now = new Date();
+    const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
+    const rows = forceExpire
+      ? await db.$queryRaw<{ points: number; expire: Date | null }[]>`
+          INSERT INTO "RateLimit" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
+          ON CONFLICT ("key") DO UPDATE SET "points" = excluded."points", "expire" = excluded."expire"
+          RETURNING "points", "expire"`
+      : await db.$queryRaw<{ points: number; expire: Date | null }[]>`
+          INSERT INTO "RateLimit" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
+          ON CONFLICT ("key") DO UPDATE SET
+            "points" = CASE WHEN "RateLimit"."expire" IS NOT NULL AND "RateLimit"."expire" <= ${now} THEN excluded."points" ELSE "RateLimit"."points" + excluded."points" END,
+            "expire" = CASE WHEN "RateLimit"."expire" IS NOT NULL AND "RateLimit"."expire" <= ${now} THEN excluded."expire" ELSE "RateLimit"."expire" END
+          RETURNING "points", "expire"`;
+    const row = rows[0];
+    if (!row) throw new Error(`rate limit counter ${key}: the upsert returned no row`);
+    return { points: Number(row.points), expire: row.expire };
+  }
+}
+
 // One limiter per (client, limits); rebuilt when a test reopens the database or changes the env.
 let cached: { db: Db; key: string; owner: RateLimiterPrisma; address: RateLimiterPrisma } | null = null;
 
@@ -39,7 +76,7 @@ function limitersFor(db: Db, limits: RateLimits) {
   const key = `${limits.perOwner}/${limits.perAddress}/${limits.windowSeconds}`;
   if (cached && cached.db === db && cached.key === key) return cached;
   const make = (points: number, keyPrefix: string) =>
-    new RateLimiterPrisma({ storeClient: db, tableName: 'rateLimit', points: Math.max(points, 1), duration: limits.windowSeconds, keyPrefix });
+    new RateLimiterCounters({ storeClient: db, tableName: 'rateLimit', points: Math.max(points, 1), duration: limits.windowSeconds, keyPrefix });
   cached = { db, key, owner: make(limits.perOwner, 'owner'), address: make(limits.perAddress, 'addr') };
   return cached;
 }

@@ -134,16 +134,16 @@ export async function appendEpoch(runId: string, ownerHash: string | null, metri
   const db = await getDb();
   const { epoch, ...values } = metrics;
   // One batch (not an interactive transaction, which holds the connection
-  // across awaits): the epoch, then the run's counters recomputed in SQL,
-  // then the architecture's (what the owner's list shows).
+  // across awaits): the epoch, then the run's counters recomputed in SQL with
+  // its sign of life, then the architecture's (what the owner's list shows).
   await db.$transaction([
     lockArchitectureRow(db, architectureId),
     db.runEpoch.upsert({ where: { runId_epoch: { runId, epoch } }, create: { runId, epoch, ...values }, update: values }),
     db.$executeRaw`UPDATE "Run" SET
       "epochsDone" = (SELECT COUNT(*) FROM "RunEpoch" WHERE "runId" = ${runId}),
-      "bestValAccuracy" = (SELECT MAX("valAccuracy") FROM "RunEpoch" WHERE "runId" = ${runId})
+      "bestValAccuracy" = (SELECT MAX("valAccuracy") FROM "RunEpoch" WHERE "runId" = ${runId}),
+      "lastHeartbeatAt" = ${new Date()}
       WHERE "id" = ${runId}`,
-    db.run.update({ where: { id: runId }, data: { lastHeartbeatAt: new Date() } }),
     refreshArchitectureRunStats(db, architectureId),
   ]);
   return { status: 'ok' };
