@@ -253,9 +253,8 @@ async function paced(url, route, conns, rate) {
       const req = http.request(target, { method: route.method, headers: route.headers, agent, timeout: 10_000 }, (res) => {
         res.resume();
         res.on('end', () => {
-          if (!measured) resolve();
-          else if (res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - due);
-          else errors += 1;
+          if (measured && res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - due);
+          else if (measured) errors += 1;
           resolve();
         });
         res.on('error', failed);
@@ -353,34 +352,27 @@ async function measure(instances, route) {
   await warmUp(instances, route, per);
   const from = Date.now();
   const results = await Promise.all(instances.map((i) => runCannon(i.url, route, per)));
-  const to = Date.now();
-  return { ...summarize(route.name, results), loopDelayMaxMs: loopDelayMax(instances, from, to), gcPauseMaxMs: gcPauseMax(instances, from, to) };
+  return { ...summarize(route.name, results), ...loopStats(instances, from, Date.now()) };
 }
 
 /**
- * The longest the instances' event loops were blocked between two times (ms),
- * from the samples scripts/loop-delay.mjs writes; null when there are none.
+ * From the samples scripts/loop-delay.mjs writes, between two times (ms): the
+ * longest the instances' event loops were held up (loopDelayMaxMs) and the
+ * longest garbage-collection pause (gcPauseMaxMs); null when there are none.
  */
-function loopDelayMax(instances, from, to) {
-  return loopSamplesMax(instances, from, to, 2);
-}
-
-/** The longest garbage-collection pause in the instances between two times (ms); null when unknown. */
-function gcPauseMax(instances, from, to) {
-  return loopSamplesMax(instances, from, to, 3);
-}
-
-function loopSamplesMax(instances, from, to, column) {
-  let max = null;
+function loopStats(instances, from, to) {
+  let loopDelayMaxMs = null;
+  let gcPauseMaxMs = null;
   for (const instance of instances) {
     if (!instance.loopDelayFile || !existsSync(instance.loopDelayFile)) continue;
     for (const line of readFileSync(instance.loopDelayFile, 'utf8').split('\n')) {
-      const fields = line.split(' ').map(Number);
-      const [t, value] = [fields[0], fields[column]];
-      if (t >= from && t <= to + 250 && Number.isFinite(value)) max = Math.max(max ?? 0, value);
+      const [t, , delay, gc] = line.split(' ').map(Number);
+      if (!(t >= from && t <= to + 250)) continue;
+      if (Number.isFinite(delay)) loopDelayMaxMs = Math.max(loopDelayMaxMs ?? 0, delay);
+      if (Number.isFinite(gc)) gcPauseMaxMs = Math.max(gcPauseMaxMs ?? 0, gc);
     }
   }
-  return max;
+  return { loopDelayMaxMs, gcPauseMaxMs };
 }
 
 function summarize(name, results) {
@@ -437,17 +429,16 @@ async function scenario(name, instanceCount, databaseUrl) {
     // /api/health while the owner's lists run: what a load balancer's probe sees at the busiest.
     const list = routes(data).at(-1);
     const health = routes(data)[0];
+    const perInstance = Math.max(1, Math.round(connections / instances.length));
     await settle(instances);
     const mixedFrom = Date.now();
     const [listResults, healthResults] = await Promise.all([
-      Promise.all(instances.map((i) => runCannon(i.url, list, Math.max(1, Math.round(connections / instances.length))))),
+      Promise.all(instances.map((i) => runCannon(i.url, list, perInstance))),
       Promise.all(instances.map((i) => runCannon(i.url, health, 2))),
     ]);
-    const mixedLoop = loopDelayMax(instances, mixedFrom, Date.now());
-    const mixedGc = gcPauseMax(instances, mixedFrom, Date.now());
-    for (const row of [summarize(`${list.name} + health probes`, listResults), summarize('GET /api/health while lists run', healthResults)]) {
-      row.loopDelayMaxMs = mixedLoop;
-      row.gcPauseMaxMs = mixedGc;
+    const mixedLoop = loopStats(instances, mixedFrom, Date.now());
+    for (const summary of [summarize(`${list.name} + health probes`, listResults), summarize('GET /api/health while lists run', healthResults)]) {
+      const row = { ...summary, ...mixedLoop };
       rows.push(row);
       logRow(name, row);
     }
@@ -459,19 +450,15 @@ async function scenario(name, instanceCount, databaseUrl) {
       await settle(instances);
       const pacedFrom = Date.now();
       const [lists, probes] = await Promise.all([
-        Promise.all(instances.map((i) => paced(i.url, list, Math.max(1, Math.round(connections / instances.length)), listPerInstance))),
+        Promise.all(instances.map((i) => paced(i.url, list, perInstance, listPerInstance))),
         Promise.all(instances.map((i) => paced(i.url, health, 2, probeRate))),
       ]);
-      const pacedTo = Date.now();
+      const pacedLoop = loopStats(instances, pacedFrom, Date.now());
       const latencyRows = [
         summarizePaced(`${list.name} at ${listRate} req/s`, lists, listRate),
         summarizePaced(`GET /api/health at ${probeRate} req/s per instance, lists at ${listRate} req/s`, probes, probeRate * instances.length),
-      ];
-      for (const row of latencyRows) {
-        row.loopDelayMaxMs = loopDelayMax(instances, pacedFrom, pacedTo);
-        row.gcPauseMaxMs = gcPauseMax(instances, pacedFrom, pacedTo);
-        logRow(`${name} (round ${round + 1} of ${repeats})`, row);
-      }
+      ].map((row) => ({ ...row, ...pacedLoop }));
+      for (const row of latencyRows) logRow(`${name} (round ${round + 1} of ${repeats})`, row);
       rounds.push(latencyRows);
     }
     const latency = rounds[0].map((_, k) => medianRow(rounds.map((r) => r[k])));
