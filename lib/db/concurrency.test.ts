@@ -4,6 +4,7 @@
 // architecture's run count and best accuracy) stay exact when many writes for
 // one architecture arrive at once, as from several app instances or retries.
 // On PostgreSQL these writes run truly in parallel (a pool of connections).
+import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTempDatabase } from './testing';
 import { getDb } from './client';
@@ -130,5 +131,38 @@ describe(`writes while another request's transaction is open (${temp.engine})`, 
     expect(await upload).toEqual({ status: 'ok' });
     const stored = await loadRunWeights(run.id, owner);
     expect(stored.status === 'ok' && Array.from(stored.data)).toEqual(Array.from(data));
+  });
+});
+
+describe(`a busy instance still looks at its sockets (${temp.engine})`, () => {
+  // Node accepts one new connection per turn of its event loop. When a
+  // request's statements all ran within one turn (SQLite works synchronously),
+  // 50 writes in flight kept a new connection waiting for seconds.
+  it('accepts a new connection while 30 epoch writes are in flight, before they have finished', async () => {
+    const { id } = await createArchitecture(owner, { name: 'Busy', document: templateDocument('lenet5') });
+    const run = await newRun(id);
+    if (run.status !== 'ok') throw new Error(run.status);
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    let finished = 0;
+    const accepted = new Promise<number>((resolve) =>
+      server.once('connection', (socket) => {
+        resolve(finished);
+        socket.destroy();
+      }),
+    );
+    const writes = Array.from({ length: 30 }, (_, epoch) => appendEpoch(run.id, owner, metrics(epoch, 0.5)).then(() => finished++));
+    const client = net.connect(port, '127.0.0.1');
+    client.on('error', () => {});
+    try {
+      const finishedWhenAccepted = await accepted;
+      await Promise.all(writes);
+      expect(finished).toBe(30);
+      expect(finishedWhenAccepted).toBeLessThan(10);
+    } finally {
+      client.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -13,24 +13,41 @@
 //
 // The gate makes a transaction exclusive within the process: statements
 // outside it, and the other connections' writes, wait until it has committed
-// or rolled back. A statement that finds no transaction open runs at once.
+// or rolled back.
+//
+// It also gives the event loop a turn before each statement and each
+// transaction. better-sqlite3 works synchronously and Prisma's client runs on
+// the same thread, so without a turn in between a request ran from its first
+// statement to its response inside one callback, and a busy instance did the
+// whole of every request in flight between two looks at its sockets. Node
+// (libuv 1.45 and later) accepts one new connection per look, so under 50
+// writes in flight the last new connections waited seconds to be accepted
+// (docs/load.md, "New connections at saturation"). With a turn per statement,
+// a request's work is spread over several turns, as it is on PostgreSQL where
+// each statement waits for the database server's answer.
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
+
+/** Resolves in the event loop's next check phase, after it has polled its sockets once. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class SqliteGate {
   #open: Promise<void> | null = null;
 
   /**
-   * Runs `statement` once no transaction is open, in the same turn as the
-   * check (an await in between would let a transaction begin). The statement
-   * must do its work synchronously, as better-sqlite3 does.
+   * Runs `statement` in a later turn of the event loop, once no transaction
+   * is open, in the same turn as the check (an await in between would let a
+   * transaction begin). The statement must do its work synchronously, as
+   * better-sqlite3 does.
    */
   async run<T>(statement: () => T | Promise<T>): Promise<T> {
+    await nextTurn();
     while (this.#open) await this.#open;
     return statement();
   }
 
-  /** Waits until no transaction is open, then holds the gate until the returned function is called. */
+  /** Waits a turn and until no transaction is open, then holds the gate until the returned function is called. */
   async hold(): Promise<() => void> {
+    await nextTurn();
     while (this.#open) await this.#open;
     let release!: () => void;
     const open = new Promise<void>((resolve) => {
