@@ -376,14 +376,23 @@ function loopStats(instances, from, to) {
 }
 
 function summarize(name, results) {
+  // No answer at all within the phase (a cold server, a connection never
+  // accepted) has no latency: autocannon reports 0 ms, which would read as fast.
+  const answered = results.every((r) => r.requests.total > 0);
   return {
     route: name,
     requestsPerSec: Math.round(results.reduce((s, r) => s + r.requests.average, 0)),
-    p50Ms: Math.max(...results.map((r) => r.latency.p50)),
-    p99Ms: Math.max(...results.map((r) => r.latency.p99)),
+    p50Ms: answered ? Math.max(...results.map((r) => r.latency.p50)) : null,
+    p99Ms: answered ? Math.max(...results.map((r) => r.latency.p99)) : null,
     errors: results.reduce((s, r) => s + r.errors + r.timeouts + r.non2xx, 0),
     requests: results.reduce((s, r) => s + r.requests.total, 0),
   };
+}
+
+/** A row's latencies in `template`, or "none answered" when the phase got no answer to measure. */
+function latencyText(row, template) {
+  if (row.p50Ms === null || row.p99Ms === null) return 'none answered';
+  return template.replace('{p50}', String(row.p50Ms)).replace('{p99}', String(row.p99Ms));
 }
 
 function logRow(scenarioName, row) {
@@ -392,7 +401,7 @@ function logRow(scenarioName, row) {
       ? ''
       : `  event loop blocked up to ${row.loopDelayMaxMs} ms (GC pauses up to ${row.gcPauseMaxMs ?? '?'} ms)`;
   console.log(
-    `[load] ${scenarioName}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  errors ${row.errors}${loop}`,
+    `[load] ${scenarioName}  ${row.route.padEnd(44)} ${String(row.requestsPerSec).padStart(6)} req/s  ${latencyText(row, 'p50 {p50} ms  p99 {p99} ms')}  errors ${row.errors}${loop}`,
   );
 }
 
@@ -481,7 +490,7 @@ export function markdownTable(report, phase = 'rows') {
     const cells = report.results.map((s) => {
       const row = s[phase]?.find((r) => r.route === route);
       const range = row?.p99RangeMs ? ` (${row.p99RangeMs[0]}–${row.p99RangeMs[1]})` : '';
-      return row ? `${row.requestsPerSec} | ${row.p50Ms} / ${row.p99Ms}${range} | ${row.errors} | ${row.loopDelayMaxMs ?? '–'} / ${row.gcPauseMaxMs ?? '–'}` : '– | – | – | –';
+      return row ? `${row.requestsPerSec} | ${latencyText(row, '{p50} / {p99}')}${range} | ${row.errors} | ${row.loopDelayMaxMs ?? '–'} / ${row.gcPauseMaxMs ?? '–'}` : '– | – | – | –';
     });
     return `| ${route} | ${cells.join(' | ')} |`;
   });
