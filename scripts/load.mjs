@@ -346,9 +346,12 @@ function medianRow(rows) {
   };
 }
 
+/** Each instance's share of --connections. */
+const connectionsPerInstance = (instances) => Math.max(1, Math.round(connections / instances.length));
+
 /** One route at `connections` spread over the instances; p50/p99 are the worst instance's. */
 async function measure(instances, route) {
-  const per = Math.max(1, Math.round(connections / instances.length));
+  const per = connectionsPerInstance(instances);
   await warmUp(instances, route, per);
   const from = Date.now();
   const results = await Promise.all(instances.map((i) => runCannon(i.url, route, per)));
@@ -438,7 +441,7 @@ async function scenario(name, instanceCount, databaseUrl) {
     // /api/health while the owner's lists run: what a load balancer's probe sees at the busiest.
     const list = routes(data).at(-1);
     const health = routes(data)[0];
-    const perInstance = Math.max(1, Math.round(connections / instances.length));
+    const perInstance = connectionsPerInstance(instances);
     await settle(instances);
     const mixedFrom = Date.now();
     const [listResults, healthResults] = await Promise.all([

@@ -22,9 +22,10 @@
 // whole of every request in flight between two looks at its sockets. Node
 // (libuv 1.45 and later) accepts one new connection per look, so under 50
 // writes in flight the last new connections waited seconds to be accepted
-// (docs/load.md, "New connections at saturation"). With a turn per statement,
-// a request's work is spread over several turns, as it is on PostgreSQL where
-// each statement waits for the database server's answer.
+// (docs/load.md, "New connections at saturation, and a turn per
+// statement"). With a turn per statement, a request's work is spread over
+// several turns, as it is on PostgreSQL where each statement waits for the
+// database server's answer.
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
 
 /** Resolves in the event loop's next check phase, after it has polled its sockets once. */
@@ -37,7 +38,9 @@ export class SqliteGate {
    * Runs `statement` in a later turn of the event loop, once no transaction
    * is open, in the same turn as the check (an await in between would let a
    * transaction begin). The statement must do its work synchronously, as
-   * better-sqlite3 does.
+   * better-sqlite3 does. The wait is written out here and in hold(), not
+   * shared: returning from a shared helper would be one more await between
+   * the check and the statement.
    */
   async run<T>(statement: () => T | Promise<T>): Promise<T> {
     await nextTurn();
